@@ -1,0 +1,3 @@
+from flipbench.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Flip rates, controls, statistics and reports."""

@@ -1,0 +1,160 @@
+"""The benchmark's plain data: programs, faulty programs, variants and line maps.
+
+Everything here is a frozen dataclass that round-trips through JSON (:mod:`flipbench.codec`)
+and has a content-hash ``id``, so that any result can be traced back to the exact bytes it was
+computed from. Producing faulty programs and variants is the mutators' job; this module only
+says what they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from flipbench import codec
+
+Language = Literal["python", "java"]
+LANGUAGES: tuple[Language, ...] = ("python", "java")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a program came from, so results can be attributed and licences honoured."""
+
+    corpus: str
+    origin: str
+    licence: str
+
+
+@dataclass(frozen=True)
+class TestSuite:
+    """A program's tests as one source file in the language's flipbench test format (see README)."""
+
+    __test__ = False  # not a pytest test class
+
+    source: str
+    filename: str
+
+
+@dataclass(frozen=True)
+class Program:
+    """Source + language + spec (the natural-language intent) + optional tests + provenance."""
+
+    name: str
+    language: Language
+    source: str
+    spec: str
+    filename: str
+    provenance: Provenance
+    tests: TestSuite | None = None
+
+    @cached_property
+    def id(self) -> str:
+        """Content id: identical code, spec and tests give the same id whatever the name or origin."""
+        return codec.content_hash(
+            {"language": self.language, "filename": self.filename, "source": self.source,
+             "spec": self.spec, "tests": self.tests}
+        )
+
+    @property
+    def line_count(self) -> int:
+        return len(self.source.splitlines())
+
+
+@dataclass(frozen=True)
+class LineMap:
+    """Where each line of an old source went in a new one.
+
+    ``targets[i]`` holds the 1-based new lines that old line ``i + 1`` became: one line when it
+    moved or stayed, several when it was split, none when it was deleted.
+    """
+
+    targets: tuple[tuple[int, ...], ...]
+    new_line_count: int
+
+    @classmethod
+    def identity(cls, line_count: int) -> LineMap:
+        return cls(tuple((line,) for line in range(1, line_count + 1)), line_count)
+
+    @property
+    def old_line_count(self) -> int:
+        return len(self.targets)
+
+    def image(self, old_lines: tuple[int, ...]) -> tuple[int, ...]:
+        """The sorted new lines that hold any of ``old_lines``."""
+        return tuple(sorted({new for old in old_lines for new in self.targets[old - 1]}))
+
+    def then(self, after: LineMap) -> LineMap:
+        """This map followed by ``after`` (which maps this map's new lines onward)."""
+        if after.old_line_count != self.new_line_count:
+            raise ValueError(
+                f"cannot compose: first map yields {self.new_line_count} lines, second expects {after.old_line_count}"
+            )
+        return LineMap(tuple(after.image(news) for news in self.targets), after.new_line_count)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One contiguous text replacement, located in the source it was applied to."""
+
+    start_byte: int
+    end_byte: int
+    before: str
+    after: str
+    line: int
+
+
+@dataclass(frozen=True)
+class FaultyProgram:
+    """A program with one injected fault (a semantic-altering mutation) and its exact fault lines."""
+
+    program: Program
+    fault: str
+    source: str
+    fault_lines: tuple[int, ...]
+    edit: Edit | None
+    position: float
+    """Percentile (0-100) of the fault's first line within the faulty file."""
+
+    @cached_property
+    def id(self) -> str:
+        return codec.content_hash(
+            {"program": self.program.id, "fault": self.fault, "source": self.source, "fault_lines": self.fault_lines}
+        )
+
+
+@dataclass(frozen=True)
+class SpmEdit:
+    """One application of a semantic-preserving mutation, as recorded in a variant."""
+
+    spm: str
+    description: str
+    line: int
+    """First line of the edit in the variant's source."""
+    fault_distance: int
+    """Lines between the edit and the nearest fault line of the variant (0 = on a fault line)."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A faulty program after a chain of SPMs, with the line map that follows its fault lines."""
+
+    faulty: FaultyProgram
+    chain: tuple[str, ...]
+    strength: int
+    placement: str
+    seed: int
+    source: str
+    line_map: LineMap
+    fault_lines: tuple[int, ...]
+    edits: tuple[SpmEdit, ...] = field(default=())
+    parameters: tuple[tuple[str, str], ...] = field(default=())
+
+    @cached_property
+    def id(self) -> str:
+        return codec.content_hash(
+            {"faulty": self.faulty.id, "chain": self.chain, "strength": self.strength,
+             "placement": self.placement, "seed": self.seed, "parameters": self.parameters,
+             "source": self.source}
+        )

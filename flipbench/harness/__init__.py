@@ -1,0 +1,1 @@
+"""Sandboxes, test runners, verification, localizers and experiment execution."""

@@ -1,0 +1,1 @@
+"""Semantic-altering (faults) and semantic-preserving (SPM) mutations with exact line maps."""
