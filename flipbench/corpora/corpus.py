@@ -12,13 +12,11 @@ from functools import cached_property
 
 from flipbench.corpora.model import Language, Program
 from flipbench.corpora.syntax import syntax_error
+from flipbench.errors import InputError
 
 
-class UnknownProgram(KeyError):
+class UnknownProgram(InputError):
     """A program name that is not in the corpus."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 @dataclass(frozen=True)
@@ -39,7 +37,7 @@ class Corpus:
         seen: dict[str, Program] = {}
         for program in programs:
             if program.name in seen:
-                raise ValueError(f"corpus {name!r}: duplicate program name {program.name!r}")
+                raise InputError(f"corpus {name!r}: duplicate program name {program.name!r}")
             seen[program.name] = program
         entries = tuple(
             CorpusEntry(program, syntax_error(program.language, program.source, program.filename))

@@ -158,3 +158,11 @@ class Variant:
              "placement": self.placement, "seed": self.seed, "parameters": self.parameters,
              "source": self.source}
         )
+
+
+def position_percentile(line: int, line_count: int) -> float:
+    """Where a line sits in its file: 0 for the first line, just under 100 for the last.
+
+    The study's position windows (0-25, 25-50, 50-75, 75-100) are quartiles of this number.
+    """
+    return round(100 * (line - 1) / max(line_count, 1), 2)

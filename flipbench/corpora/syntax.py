@@ -8,7 +8,7 @@ parser lives here so that every part of flipbench parses Java the same way.
 from __future__ import annotations
 
 import warnings
-from functools import cache
+from functools import cache, lru_cache
 
 import tree_sitter
 import tree_sitter_java
@@ -55,10 +55,36 @@ def syntax_error(language: Language, source: str, filename: str = "<program>") -
                 return f"does not compile: {type(error).__name__}: {error}"
         return None
     if language == "java":
-        node = first_java_error(parse_java(source))
-        if node is None:
-            return None
+        return _java_facts(source)[0]
+    raise ValueError(f"unknown language {language!r}")
+
+
+def default_filename(language: Language, source: str) -> str:
+    """The file a source must be saved as: Java needs its public type's name, Python any module name."""
+    if language == "python":
+        return "program.py"
+    return f"{_java_facts(source)[1] or 'Main'}.java"
+
+
+@lru_cache(maxsize=4096)
+def _java_facts(source: str) -> tuple[str | None, str | None]:
+    """(syntax error, primary type name) from one parse: importing a corpus needs both of every file."""
+    tree = parse_java(source)
+    node = first_java_error(tree)
+    error = None
+    if node is not None:
         line, column = node.start_point
         what = f"missing {node.type}" if node.is_missing else "unexpected syntax"
-        return f"line {line + 1}, column {column + 1}: {what}"
-    raise ValueError(f"unknown language {language!r}")
+        error = f"line {line + 1}, column {column + 1}: {what}"
+    declarations = [
+        node for node in tree.root_node.named_children
+        if node.type in ("class_declaration", "interface_declaration", "enum_declaration", "record_declaration")
+    ]
+    public = [node for node in declarations if "public" in _modifier_words(node)]
+    primary = (public or declarations or [None])[0]
+    return error, primary.child_by_field_name("name").text.decode("utf-8") if primary is not None else None
+
+
+def _modifier_words(node: tree_sitter.Node) -> set[str]:
+    modifiers = next((child for child in node.children if child.type == "modifiers"), None)
+    return {child.type for child in modifiers.children} if modifiers is not None else set()

@@ -12,9 +12,10 @@ import ast
 
 from flipbench.corpora.model import Language, TestSuite
 from flipbench.corpora.syntax import parse_java
+from flipbench.errors import InputError
 
 
-class InvalidTestFile(ValueError):
+class InvalidTestFile(InputError):
     """A test file that does not follow flipbench's test format."""
 
 

@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -23,6 +25,7 @@ from typing import Literal
 
 from flipbench.corpora.model import Program
 from flipbench.corpora.testformat import discover_test_cases, java_test_class
+from flipbench.errors import InputError
 
 Outcome = Literal["passed", "failed", "error", "timeout"]
 RESULTS_FILE = "flipbench-results.jsonl"
@@ -31,7 +34,7 @@ JAVA_RUNNER = "FlipbenchRunner.java"
 JVM_OPTIONS = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto")
 
 
-class NoTests(ValueError):
+class NoTests(InputError):
     """The program has no tests to run."""
 
 
@@ -91,6 +94,18 @@ def run_suite(program: Program, source: str | None = None, *, timeout: float = 2
     by_name = {r["test"]: r for r in reported if "test" in r}
     results = tuple(_result(name, by_name.get(name), error) for name in cases)
     return SuiteRun(results, error, time.perf_counter() - started)
+
+
+def run_suites(
+    jobs: Iterable[tuple[Program, str | None]], *, workers: int | None = None, timeout: float = 2.0
+) -> Iterator[tuple[Program, str | None, SuiteRun]]:
+    """Run many suites concurrently (each is its own process), yielding each as it finishes."""
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+        pending = {pool.submit(run_suite, program, source, timeout=timeout): (program, source)
+                   for program, source in jobs}
+        for future in as_completed(pending):
+            program, source = pending[future]
+            yield program, source, future.result()
 
 
 def _result(name: str, reported: dict | None, error: str | None) -> TestResult:
