@@ -1,0 +1,63 @@
+import json
+
+import pytest
+
+from flipbench.corpora.jsonl import CorpusFormatError, read_programs, write_programs
+from flipbench.corpora.model import Program, Provenance
+
+
+def _write(tmp_path, *records) -> object:
+    path = tmp_path / "mine.jsonl"
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records))
+    return path
+
+
+def test_minimal_record_gets_documented_defaults(tmp_path):
+    [program] = read_programs(_write(tmp_path, {"name": "a", "language": "python", "source": "x = 1\n"}))
+    assert program.spec == ""
+    assert program.filename == "program.py"
+    assert program.provenance == Provenance("mine", "mine.jsonl:1", "unknown")
+    assert program.tests is None
+
+
+def test_java_file_name_comes_from_the_public_class(tmp_path):
+    source = "class Helper {}\npublic final class Shapes { }\n"
+    [program] = read_programs(_write(tmp_path, {"name": "s", "language": "java", "source": source}))
+    assert program.filename == "Shapes.java"
+
+
+def test_written_corpus_reads_back_identically(tmp_path, builtin):
+    path = tmp_path / "copy.jsonl"
+    programs = list(builtin.programs())
+    write_programs(programs, path)
+    assert read_programs(path) == programs
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", r"mine.jsonl:2: not JSON"),
+        ('["a list"]', r"mine.jsonl:2: expected a JSON object"),
+        ('{"name": "b", "language": "python"}', r"mine.jsonl:2: field 'source' must be a non-empty string"),
+        ('{"name": "b", "language": "cobol", "source": "x"}', r"mine.jsonl:2: language 'cobol'"),
+        ('{"name": "b", "language": "python", "source": "x", "colour": 1}', r"mine.jsonl:2: unknown field\(s\) colour"),
+        ('{"name": "b", "language": "python", "source": "x", "tests": {"source": 1}}', r"mine.jsonl:2: \$\.source"),
+    ],
+)
+def test_bad_lines_are_reported_with_file_and_line(tmp_path, line, message):
+    path = _write(tmp_path, {"name": "a", "language": "python", "source": "x = 1\n"}, line)
+    with pytest.raises(CorpusFormatError, match=message):
+        read_programs(path)
+
+
+def test_a_failed_write_leaves_the_previous_file_intact(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("previous\n")
+
+    def broken():
+        yield Program("a", "python", "x = 1\n", "", "a.py", Provenance("c", "o", "MIT"))
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write_programs(broken(), path)
+    assert path.read_text() == "previous\n"
