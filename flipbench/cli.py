@@ -17,13 +17,15 @@ from flipbench import __version__, codec, console
 from flipbench.corpora.corpus import Corpus
 from flipbench.corpora.label_audit import summarize
 from flipbench.corpora.llmcodeimpact import is_seed_directory, read_faults, read_seed_corpus
-from flipbench.corpora.loading import load_corpus
+from flipbench.corpora.loading import load_corpus, load_program_file
 from flipbench.corpora.jsonl import read_programs, write_programs
-from flipbench.corpora.model import LANGUAGES
+from flipbench.corpora.model import LANGUAGES, source_lines
 from flipbench.corpora.stats import corpus_stats
 from flipbench.corpora.testformat import discover_test_cases
 from flipbench.errors import InputError
 from flipbench.harness.testexec import run_suites
+from flipbench.mutators.faults import OPERATORS, fault_record, operator_names, sample_faults
+from flipbench.mutators.faults import inject as inject_faults
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -52,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"flipbench {__version__}")
     verbs = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_corpus_commands(verbs)
+    _add_fault_commands(verbs)
     return parser
 
 
@@ -114,6 +117,76 @@ def _add_corpus_commands(verbs: argparse._SubParsersAction) -> None:
     imports.set_defaults(handler=_corpus_import)
 
 
+def _add_fault_commands(verbs: argparse._SubParsersAction) -> None:
+    faults = verbs.add_parser("faults", help="list the fault operators",
+                              description="List the fault operators (semantic-altering mutations).")
+    _format_option(faults)
+    faults.set_defaults(handler=_faults)
+
+    inject = verbs.add_parser(
+        "inject", help="inject faults into a file or a corpus",
+        description="Enumerate the faults of a source file (or of a whole corpus with --corpus) with their "
+                    "exact fault lines. Every variant parses; --seed and --max sample deterministically.")
+    inject.add_argument("file", nargs="?", type=Path, help="a .py or .java file (or use --corpus)")
+    inject.add_argument("--corpus", help="inject into every usable program of this corpus instead of FILE")
+    inject.add_argument("--language", choices=LANGUAGES, help="language of FILE (default: from its extension)")
+    inject.add_argument("--fault", action="append", metavar="NAME",
+                        help="fault operator (repeatable; default: all, see 'flipbench faults')")
+    inject.add_argument("--seed", type=int, default=0, help="sampling seed (default: 0)")
+    inject.add_argument("--max", type=int, metavar="N", help="at most N faults per operator and program")
+    inject.add_argument("--stratify", action="store_true",
+                        help="with --max, balance the sample over the four position quartiles of the file")
+    inject.add_argument("--out", type=Path, metavar="DIR", help="write <operator>.jsonl files here")
+    _format_option(inject)
+    inject.set_defaults(handler=_inject)
+
+
+def _faults(args: argparse.Namespace) -> int:
+    rows = [{"name": op.name, "in_study": op.in_study, "description": op.description} for op in OPERATORS.values()]
+    if args.format == "json":
+        console.print_json(rows)
+    else:
+        console.print_table(["name", "study", "description"],
+                            [[r["name"], "yes" if r["in_study"] else "", r["description"]] for r in rows])
+    return 0
+
+
+def _inject(args: argparse.Namespace) -> int:
+    if (args.file is None) == (args.corpus is None):
+        raise InputError("give either FILE or --corpus")
+    if args.max is not None and args.max < 1:
+        raise InputError("--max must be at least 1")
+    operators = operator_names(args.fault)
+    if args.file is not None:
+        programs = [load_program_file(args.file, args.language)]
+    else:
+        programs = list(load_corpus(args.corpus).programs(args.language))
+    records: dict[str, list[dict]] = {name: [] for name in operators}
+    for program in tqdm(programs, desc="injecting", unit="program", disable=None if len(programs) > 1 else True):
+        by_operator: dict[str, list] = {name: [] for name in operators}
+        for faulty in inject_faults(program, operators):
+            by_operator[faulty.fault].append(faulty)
+        for name, found in by_operator.items():
+            chosen = sample_faults(found, seed=args.seed, limit=args.max, stratify=args.stratify)
+            records[name].extend(fault_record(faulty) for faulty in chosen)
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        for name, rows in records.items():
+            (args.out / f"{name}.jsonl").write_text("".join(codec.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    every = [row for rows in records.values() for row in rows]
+    if args.format == "json":
+        console.print_json(every)
+    elif args.out is not None:
+        console.print_table(["fault", "variants", "programs"],
+                            [[name, len(rows), len({r["program"] for r in rows})] for name, rows in records.items()])
+        print(f"wrote {len(every)} variants to {args.out}/<fault>.jsonl")
+    else:
+        console.print_table(["fault", "lines", "position", "before", "after"],
+                            [[r["fault"], ",".join(map(str, r["fault_lines"])), r["position"],
+                              r["before"].strip()[:40], r["after"].strip()[:40]] for r in every])
+    return 0
+
+
 def _selected(args: argparse.Namespace) -> Corpus:
     return load_corpus(args.corpus).select(args.language, tuple(getattr(args, "program", ()) or ()))
 
@@ -149,7 +222,7 @@ def _corpus_show(args: argparse.Namespace) -> int:
         print(f"tests:      {', '.join(discover_test_cases(program.language, program.tests))}")
     print(f"spec:       {program.spec}\n")
     width = len(str(program.line_count))
-    for number, line in enumerate(program.source.splitlines(), start=1):
+    for number, line in enumerate(source_lines(program.source), start=1):
         print(f"{number:>{width}}  {line}")
     return 0
 

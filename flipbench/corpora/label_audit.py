@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from flipbench.corpora.model import Language
+from flipbench.corpora.model import Language, source_lines
 
 Verdict = Literal["exact", "near", "wrong", "outside_file", "blank_line", "comment_line", "no_change", "unverified"]
 VERDICTS: tuple[Verdict, ...] = (
@@ -41,7 +41,7 @@ class LabelAudit:
 def audit_label(
     language: Language, faulty_source: str, label: int, seed_source: str | None = None, tolerance: int = 2
 ) -> LabelAudit:
-    lines = faulty_source.splitlines()
+    lines = source_lines(faulty_source)
     reference = _as_printed_by_study(language, seed_source) if seed_source is not None else None
     changed = changed_lines(reference, faulty_source) if reference is not None else ()
     distance = min(abs(label - line) for line in changed) if changed else None
@@ -63,7 +63,7 @@ def audit_label(
 
 def changed_lines(reference: str, changed: str) -> tuple[int, ...]:
     """1-based lines of ``changed`` that differ from ``reference``; a pure deletion marks the line after it."""
-    old, new = reference.splitlines(), changed.splitlines()
+    old, new = source_lines(reference), source_lines(changed)
     lines: set[int] = set()
     for tag, _, _, start, end in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if tag in ("replace", "insert"):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from flipbench.corpora.corpus import Corpus
 from flipbench.corpora.label_audit import LabelAudit, audit_label
-from flipbench.corpora.model import LANGUAGES, FaultyProgram, Language, Program, Provenance, position_percentile
+from flipbench.corpora.model import LANGUAGES, FaultyProgram, Language, Program, Provenance, position_percentile, source_lines
 from flipbench.corpora.syntax import default_filename
 from flipbench.errors import InputError
 
@@ -161,7 +161,7 @@ def read_faults(
             source=source,
             fault_lines=fault_lines,
             edit=None,
-            position=position_percentile(fault_lines[0], len(source.splitlines())),
+            position=position_percentile(fault_lines[0], len(source_lines(source))),
         )
         imported.append(StudyFault(f"{directory.name}/{path.name}", faulty, audit))
     return imported

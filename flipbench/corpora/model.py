@@ -59,7 +59,7 @@ class Program:
 
     @property
     def line_count(self) -> int:
-        return len(self.source.splitlines())
+        return len(source_lines(self.source))
 
 
 @dataclass(frozen=True)
@@ -166,3 +166,12 @@ def position_percentile(line: int, line_count: int) -> float:
     The study's position windows (0-25, 25-50, 50-75, 75-100) are quartiles of this number.
     """
     return round(100 * (line - 1) / max(line_count, 1), 2)
+
+
+def source_lines(source: str) -> list[str]:
+    """Lines as editors and line-numbered prompts count them: split on ``\\n`` only, and a final
+    newline ends the last line rather than starting an empty one."""
+    lines = source.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines

@@ -80,11 +80,12 @@ def _java_facts(source: str) -> tuple[str | None, str | None]:
         node for node in tree.root_node.named_children
         if node.type in ("class_declaration", "interface_declaration", "enum_declaration", "record_declaration")
     ]
-    public = [node for node in declarations if "public" in _modifier_words(node)]
+    public = [node for node in declarations if "public" in modifier_words(node)]
     primary = (public or declarations or [None])[0]
     return error, primary.child_by_field_name("name").text.decode("utf-8") if primary is not None else None
 
 
-def _modifier_words(node: tree_sitter.Node) -> set[str]:
+def modifier_words(node: tree_sitter.Node) -> set[str]:
+    """A declaration's modifiers (``public``, ``static``, ``final``, ...) as a set of words."""
     modifiers = next((child for child in node.children if child.type == "modifiers"), None)
     return {child.type for child in modifiers.children} if modifiers is not None else set()

@@ -18,20 +18,17 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 from flipbench.corpora.model import Program
 from flipbench.corpora.testformat import discover_test_cases, java_test_class
 from flipbench.errors import InputError
+from flipbench.harness.java_tools import JVM_OPTIONS, helper_classes, helper_source
 
 Outcome = Literal["passed", "failed", "error", "timeout"]
 RESULTS_FILE = "flipbench-results.jsonl"
 PYTHON_RUNNER = "python_runner.py"
-JAVA_RUNNER = "FlipbenchRunner.java"
-JVM_OPTIONS = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto")
 
 
 class NoTests(InputError):
@@ -67,10 +64,6 @@ class SuiteRun:
     @property
     def failures(self) -> tuple[TestResult, ...]:
         return tuple(result for result in self.results if result.outcome != "passed")
-
-
-def runner_path(filename: str) -> Path:
-    return Path(str(resources.files("flipbench.harness.runners").joinpath(filename)))
 
 
 def run_suite(program: Program, source: str | None = None, *, timeout: float = 2.0) -> SuiteRun:
@@ -150,17 +143,9 @@ def _run(command: list[str], work: Path, limit: float) -> str | None:
 
 
 def _run_python(work: Path, program: Program, timeout: float, limit: float) -> str | None:
-    shutil.copy(runner_path(PYTHON_RUNNER), work / PYTHON_RUNNER)
+    shutil.copy(helper_source(PYTHON_RUNNER), work / PYTHON_RUNNER)
     tests_module = program.tests.filename.removesuffix(".py")
     return _run([sys.executable, "-I", "-S", PYTHON_RUNNER, RESULTS_FILE, tests_module, str(timeout)], work, limit)
-
-
-@cache
-def _compiled_java_runner() -> Path:
-    classes = Path(tempfile.mkdtemp(prefix="flipbench-runner-"))
-    subprocess.run(["javac", "-encoding", "UTF-8", "-d", str(classes), str(runner_path(JAVA_RUNNER))], check=True,
-                   capture_output=True)
-    return classes
 
 
 def _run_java(work: Path, program: Program, cases: tuple[str, ...], timeout: float, limit: float) -> str | None:
@@ -172,7 +157,7 @@ def _run_java(work: Path, program: Program, cases: tuple[str, ...], timeout: flo
     if compiled.returncode != 0:
         first = compiled.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
         return f"does not compile: {' '.join(first)}"
-    classpath = f"{classes}{os.pathsep}{_compiled_java_runner()}"
+    classpath = f"{classes}{os.pathsep}{helper_classes()}"
     command = ["java", *JVM_OPTIONS, "-cp", classpath, "FlipbenchRunner", RESULTS_FILE,
                java_test_class(program.tests), str(int(timeout * 1000)), *cases]
     return _run(command, work, limit)

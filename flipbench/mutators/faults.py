@@ -1,0 +1,138 @@
+"""Fault injection: the operator catalogue and the engine that turns proposed splices into faulty programs.
+
+An operator proposes splices; the engine keeps a splice only if it changes the program, is not
+a duplicate of another, and leaves code that parses (Python: ``compile()``; Java: no ERROR or
+MISSING node). Fault lines follow from the splice itself, so they are exact by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from flipbench.corpora.model import Edit, FaultyProgram, Language, Program, position_percentile
+from flipbench.errors import InputError
+from flipbench.mutators import java_faults, python_faults
+from flipbench.mutators.java_tree import JavaTree
+from flipbench.mutators.python_tree import PythonTree, python_syntax_error
+from flipbench.mutators.sampling import quartile, select
+from flipbench.mutators.source_text import SourceText, Splice, count_lines
+
+
+@dataclass(frozen=True)
+class FaultOperator:
+    name: str
+    description: str
+    in_study: bool
+    """One of the reference study's four operators."""
+
+
+OPERATORS: dict[str, FaultOperator] = {operator.name: operator for operator in (
+    FaultOperator("boolean_logic", "swap one `and`/`or` (`&&`/`||`)", True),
+    FaultOperator("misplaced_return", "insert a premature, type-correct `return` that compiles", True),
+    FaultOperator("off_by_one", "loop bound, loop comparison or index off by one "
+                                "(`range(n)`->`range(n + 1)`, `<`<->`<=` in loop conditions, `a[i]`->`a[i - 1]`)", True),
+    FaultOperator("operator_swap", "swap one arithmetic operator (`+`->`-`, `*`->`/`, ...), never on strings", True),
+    FaultOperator("relational_flip", "flip a comparison outside loop conditions (`<`<->`<=`, `==`<->`!=`)", False),
+    FaultOperator("negated_condition", "negate the condition of an `if`, `while` or conditional expression", False),
+    FaultOperator("wrong_literal", "change a constant (0->1, 1->0, n->n+1) or `true`<->`false`", False),
+    FaultOperator("swapped_arguments", "swap two adjacent arguments of a call (of the same type in Java)", False),
+    FaultOperator("removed_statement", "delete a call or assignment statement from a method body", False),
+)}
+STUDY_OPERATORS = tuple(name for name, operator in OPERATORS.items() if operator.in_study)
+
+
+class UnknownOperator(InputError):
+    pass
+
+
+def operator_names(names: Iterable[str] | None) -> tuple[str, ...]:
+    """Validate operator names (all operators when None)."""
+    if names is None:
+        return tuple(OPERATORS)
+    chosen = tuple(names)
+    for name in chosen:
+        if name not in OPERATORS:
+            raise UnknownOperator(f"unknown fault operator {name!r}; known: {', '.join(OPERATORS)}")
+    return chosen
+
+
+def parse(language: Language, source: str) -> PythonTree | JavaTree:
+    """Parse once for every operator (raises UnparseableSource)."""
+    return PythonTree.parse(source) if language == "python" else JavaTree.parse(source)
+
+
+def proposals(tree: PythonTree | JavaTree, operators: tuple[str, ...]) -> dict[str, list[Splice]]:
+    """Each operator's proposed splices (Python operators share one traversal)."""
+    if isinstance(tree, PythonTree):
+        return python_faults.find_all(tree, {name: python_faults.FINDERS[name] for name in operators})
+    return {name: list(java_faults.FINDERS[name](tree)) for name in operators}
+
+
+def validated(tree: PythonTree | JavaTree, splices: list[Splice]) -> Iterator[tuple[Splice, Splice]]:
+    """Valid, distinct edits in source order, as (proposed splice, minimal splice)."""
+    text: SourceText = tree.text
+    seen: set[Splice] = set()
+    for splice in sorted(set(splices)):
+        minimal = splice.minimal(text.data)
+        if minimal.start == minimal.end and not minimal.text or minimal in seen:
+            continue
+        seen.add(minimal)
+        if isinstance(tree, PythonTree):
+            if python_syntax_error(text.apply(splice)) is not None:
+                continue
+        elif not tree.accepts(splice):
+            continue
+        yield splice, minimal
+
+
+def inject(program: Program, operators: Iterable[str] | None = None) -> Iterator[FaultyProgram]:
+    """Every valid fault of the given operators (default: all) in ``program``, operator by operator."""
+    tree = parse(program.language, program.source)
+    for name, splices in proposals(tree, operator_names(operators)).items():
+        for splice, minimal in validated(tree, splices):
+            yield faulty_program(program, tree.text, name, splice, minimal)
+
+
+def faulty_program(program: Program, text: SourceText, operator: str, splice: Splice,
+                   minimal: Splice) -> FaultyProgram:
+    data = text.apply(splice)
+    fault_lines = text.changed_lines(minimal)
+    edit = Edit(
+        start_byte=splice.start,
+        end_byte=splice.end,
+        before=text.data[splice.start:splice.end].decode("utf-8"),
+        after=splice.text.decode("utf-8"),
+        line=text.line_of(splice.start),
+    )
+    return FaultyProgram(program, operator, data.decode("utf-8"), fault_lines, edit,
+                         position_percentile(fault_lines[0], count_lines(data)))
+
+
+def site_key(faulty: FaultyProgram) -> str:
+    """Identifies a fault within its program, cheaply (no hashing of whole sources)."""
+    edit = faulty.edit
+    return f"{faulty.program.id}\x00{faulty.fault}\x00{edit.start_byte}\x00{edit.end_byte}\x00{edit.after}"
+
+
+def sample_faults(faults: list[FaultyProgram], *, seed: int = 0, limit: int | None = None,
+                  stratify: bool = False) -> list[FaultyProgram]:
+    """A seeded sample of faults, optionally balanced over the four position quartiles of the file."""
+    return select(faults, seed=seed, limit=limit, key=site_key,
+                  stratum=(lambda faulty: quartile(faulty.position)) if stratify else None)
+
+
+def fault_record(faulty: FaultyProgram) -> dict[str, object]:
+    """The JSON shape of a fault in ``flipbench inject`` output and its JSONL files."""
+    edit = faulty.edit
+    return {
+        "program": faulty.program.name,
+        "program_id": faulty.program.id,
+        "fault": faulty.fault,
+        "fault_lines": list(faulty.fault_lines),
+        "span": {"start_byte": edit.start_byte, "end_byte": edit.end_byte, "line": edit.line},
+        "before": edit.before,
+        "after": edit.after,
+        "position": faulty.position,
+        "source": faulty.source,
+    }

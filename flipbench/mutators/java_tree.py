@@ -1,0 +1,301 @@
+"""A parsed Java source for mutators: the tree-sitter tree, node lookup, local type evidence,
+and a fast validity check for a splice.
+
+Java edits must compile, but mutators never run javac: they avoid type errors with the
+evidence the tree itself gives (literals, declared types of locals, parameters, fields and
+same-class methods). Unknown stays unknown, and callers skip an edit they cannot justify.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import tree_sitter
+
+from flipbench.corpora.syntax import first_java_error, java_parser, modifier_words
+from flipbench.mutators.source_text import SourceText, Splice, UnparseableSource
+
+NUMERIC_TYPES = frozenset({"byte", "short", "int", "long", "float", "double", "char",
+                           "Byte", "Short", "Integer", "Long", "Float", "Double", "Character"})
+INTEGER_LITERALS = frozenset({"decimal_integer_literal", "hex_integer_literal", "octal_integer_literal",
+                              "binary_integer_literal"})
+MEMBER_TYPES = frozenset({"method_declaration", "constructor_declaration", "field_declaration",
+                          "compact_constructor_declaration", "static_initializer", "block"})
+CALLABLE_TYPES = ("method_declaration", "constructor_declaration", "lambda_expression",
+                  "compact_constructor_declaration", "static_initializer", "class_body")
+_NUMERIC_METHODS = frozenset({"size", "length", "indexOf", "lastIndexOf", "compareTo", "compare", "hashCode",
+                              "ordinal", "intValue", "longValue", "doubleValue", "floatValue", "charAt",
+                              "parseInt", "parseLong", "parseDouble", "bitCount", "signum", "codePointAt"})
+_STRING_METHODS = frozenset({"toString", "substring", "trim", "strip", "toUpperCase", "toLowerCase", "repeat",
+                             "replace", "replaceAll", "concat", "format", "join", "name"})
+_CHECK_WRAPPER = (b"class FlipbenchCheck {\n", b"\n}\n")
+
+
+@cache
+def _query(types: tuple[str, ...]) -> tree_sitter.Query:
+    return tree_sitter.Query(java_parser().language, " ".join(f"({kind}) @{kind}" for kind in types))
+
+
+def node_key(node: tree_sitter.Node) -> tuple[int, int, str]:
+    """Nodes are re-created on every access; this identifies one across accesses."""
+    return node.start_byte, node.end_byte, node.type
+
+
+@dataclass
+class JavaTree:
+    text: SourceText
+    tree: tree_sitter.Tree
+    _declarations: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def parse(cls, source: str | bytes) -> JavaTree:
+        text = SourceText(source)
+        tree = java_parser().parse(text.data)
+        error = first_java_error(tree)
+        if error is not None:
+            line, column = error.start_point
+            raise UnparseableSource(f"not valid Java: line {line + 1}, column {column + 1}: "
+                                    f"{'missing ' + error.type if error.is_missing else 'unexpected syntax'}")
+        return cls(text, tree)
+
+    @property
+    def root(self) -> tree_sitter.Node:
+        return self.tree.root_node
+
+    def nodes(self, *types: str, within: tree_sitter.Node | None = None) -> list[tree_sitter.Node]:
+        """Every node of the given types, in document order."""
+        captures = tree_sitter.QueryCursor(_query(tuple(sorted(types)))).captures(within or self.root)
+        found = [node for nodes in captures.values() for node in nodes]
+        return sorted(found, key=lambda node: (node.start_byte, -node.end_byte))
+
+    def code(self, node: tree_sitter.Node) -> str:
+        return self.text.data[node.start_byte:node.end_byte].decode("utf-8")
+
+    def replace(self, node: tree_sitter.Node, text: str) -> Splice:
+        return Splice(node.start_byte, node.end_byte, text.encode("utf-8"))
+
+    def line(self, node: tree_sitter.Node) -> int:
+        return node.start_point[0] + 1
+
+    @staticmethod
+    def enclosing(node: tree_sitter.Node, *types: str) -> tree_sitter.Node | None:
+        current = node.parent
+        while current is not None and current.type not in types:
+            current = current.parent
+        return current
+
+    def callable_of(self, node: tree_sitter.Node) -> tree_sitter.Node | None:
+        """The method, constructor or lambda whose body holds ``node`` (None at class level)."""
+        found = self.enclosing(node, *CALLABLE_TYPES)
+        return None if found is None or found.type == "class_body" else found
+
+    # -- validity ---------------------------------------------------------------------------
+
+    def accepts(self, splice: Splice) -> bool:
+        """Whether the source still parses with ``splice`` applied.
+
+        Reparses only the class member around the edit, wrapped in a class, when that member
+        parses cleanly on its own; a whole-file reparse of a 40K-line file for every variant
+        would be far too slow.
+        """
+        member = self._member_around(splice)
+        if member is not None:
+            original = self.text.data[member.start_byte:member.end_byte]
+            if not _parses(_CHECK_WRAPPER[0] + original + _CHECK_WRAPPER[1]):
+                member = None
+        if member is None:
+            return _parses(self.text.apply(splice))
+        edited = (self.text.data[member.start_byte:splice.start] + splice.text
+                  + self.text.data[splice.end:member.end_byte])
+        return _parses(_CHECK_WRAPPER[0] + edited + _CHECK_WRAPPER[1])
+
+    def _member_around(self, splice: Splice) -> tree_sitter.Node | None:
+        node = self.root.descendant_for_byte_range(splice.start, max(splice.start, splice.end))
+        while node is not None:
+            if node.type in MEMBER_TYPES and node.parent is not None and node.parent.type == "class_body" \
+                    and node.start_byte <= splice.start and splice.end <= node.end_byte:
+                return node
+            node = node.parent
+        return None
+
+    # -- type evidence ----------------------------------------------------------------------
+
+    def declared_type(self, name: str, at: tree_sitter.Node) -> str | None:
+        """The declared type of a variable visible at ``at``; None when unknown or ambiguous."""
+        scope = self.callable_of(at)
+        while scope is not None:
+            types = self._declared_in(scope).get(name)
+            if types is not None:
+                return next(iter(types)) if len(types) == 1 else None
+            scope = self.callable_of(scope)
+        cls = self.enclosing(at, "class_body", "enum_body", "interface_body", "record_declaration")
+        while cls is not None:
+            types = self._declared_in(cls).get(name)
+            if types is not None:
+                return next(iter(types)) if len(types) == 1 else None
+            cls = self.enclosing(cls, "class_body", "enum_body", "interface_body", "record_declaration")
+        return None
+
+    def _declared_in(self, scope: tree_sitter.Node) -> dict[str, set[str]]:
+        key = node_key(scope)
+        if key not in self._declarations:
+            self._declarations[key] = self._collect_declarations(scope)
+        return self._declarations[key]
+
+    def _collect_declarations(self, scope: tree_sitter.Node) -> dict[str, set[str]]:
+        declared: dict[str, set[str]] = {}
+
+        def add(name_node, type_text: str) -> None:
+            if name_node is not None:
+                declared.setdefault(self.code(name_node), set()).add(type_text)
+
+        if scope.type in ("class_body", "enum_body", "interface_body", "record_declaration"):
+            members = scope.named_children if scope.type != "record_declaration" else []
+            for member in members:
+                if member.type in ("field_declaration", "constant_declaration"):
+                    base = self.code(member.child_by_field_name("type"))
+                    for declarator in member.children_by_field_name("declarator"):
+                        add(declarator.child_by_field_name("name"), base + self._dims(declarator))
+                elif member.type == "method_declaration":
+                    declared.setdefault("()" + self.code(member.child_by_field_name("name")), set()).add(
+                        self.code(member.child_by_field_name("type")))
+            if scope.type == "record_declaration":
+                for parameter in scope.child_by_field_name("parameters").named_children:
+                    add(parameter.child_by_field_name("name"), self.code(parameter.child_by_field_name("type")))
+            return declared
+        for node in self.nodes("formal_parameter", "spread_parameter", "local_variable_declaration",
+                               "enhanced_for_statement", "catch_formal_parameter", within=scope):
+            if self.callable_of(node) is not None and node_key(self.callable_of(node)) != node_key(scope):
+                continue  # belongs to a nested lambda or method
+            kind = node.child_by_field_name("type")
+            if node.type == "local_variable_declaration":
+                base = self.code(kind)
+                for declarator in node.children_by_field_name("declarator"):
+                    type_text = base + self._dims(declarator)
+                    if base == "var":
+                        value = declarator.child_by_field_name("value")
+                        type_text = self.expression_type(value) if value is not None else None
+                    add(declarator.child_by_field_name("name"), type_text or "?")
+            elif node.type == "catch_formal_parameter":
+                add(node.child_by_field_name("name"), "Throwable")
+            elif node.type == "spread_parameter":
+                declarator = next((c for c in node.named_children if c.type == "variable_declarator"), None)
+                if declarator is not None and kind is None:
+                    kind = node.named_children[0] if node.named_children else None
+                if declarator is not None and kind is not None:
+                    add(declarator.child_by_field_name("name"), self.code(kind) + "[]")
+            else:
+                dimensions = node.child_by_field_name("dimensions")
+                add(node.child_by_field_name("name"),
+                    self.code(kind) + (self.code(dimensions) if dimensions is not None else ""))
+        return declared
+
+    def _dims(self, declarator: tree_sitter.Node) -> str:
+        dimensions = declarator.child_by_field_name("dimensions")
+        return self.code(dimensions).replace(" ", "") if dimensions is not None else ""
+
+    def method_return_type(self, name: str, at: tree_sitter.Node) -> str | None:
+        cls = self.enclosing(at, "class_body", "enum_body", "interface_body")
+        if cls is None:
+            return None
+        types = self._declared_in(cls).get("()" + name)
+        return next(iter(types)) if types is not None and len(types) == 1 else None
+
+    def expression_type(self, node: tree_sitter.Node) -> str | None:
+        """The static type of a simple expression, from local evidence; None when unknown."""
+        kind = node.type
+        if kind in INTEGER_LITERALS:
+            return "long" if self.code(node).lower().endswith("l") else "int"
+        if kind == "decimal_floating_point_literal":
+            return "float" if self.code(node).lower().endswith("f") else "double"
+        if kind == "character_literal":
+            return "char"
+        if kind in ("true", "false"):
+            return "boolean"
+        if kind in ("string_literal", "text_block"):
+            return "String"
+        if kind == "parenthesized_expression":
+            return self.expression_type(node.named_children[0]) if node.named_children else None
+        if kind == "identifier":
+            declared = self.declared_type(self.code(node), node)
+            return None if declared == "?" else declared
+        if kind == "field_access":
+            obj, name = node.child_by_field_name("object"), self.code(node.child_by_field_name("field"))
+            if obj is not None and obj.type == "this":
+                return self.declared_type(name, node)
+            if name == "length" and (self.expression_type(obj) or "").endswith("]"):
+                return "int"
+            return None
+        if kind == "array_access":
+            array = self.expression_type(node.child_by_field_name("array"))
+            return array[:-2] if array and array.endswith("[]") else None
+        if kind == "cast_expression":
+            return self.code(node.child_by_field_name("type"))
+        if kind == "unary_expression":
+            operator = node.child_by_field_name("operator").type
+            operand = self.expression_type(node.child_by_field_name("operand"))
+            return "boolean" if operator == "!" else _promote(operand, operand)
+        if kind == "update_expression":
+            return self.expression_type(node.named_children[0]) if node.named_children else None
+        if kind == "binary_expression":
+            return self._binary_type(node)
+        if kind == "method_invocation":
+            return self._call_type(node)
+        if kind == "ternary_expression":
+            left = self.expression_type(node.child_by_field_name("consequence"))
+            return left if left == self.expression_type(node.child_by_field_name("alternative")) else None
+        if kind == "object_creation_expression":
+            return self.code(node.child_by_field_name("type"))
+        return None
+
+    def _binary_type(self, node: tree_sitter.Node) -> str | None:
+        operator = node.child_by_field_name("operator").type
+        if operator in ("<", "<=", ">", ">=", "==", "!=", "&&", "||", "instanceof"):
+            return "boolean"
+        left = self.expression_type(node.child_by_field_name("left"))
+        right = self.expression_type(node.child_by_field_name("right"))
+        if operator == "+" and "String" in (left, right):
+            return "String"
+        return _promote(left, right)
+
+    def _call_type(self, node: tree_sitter.Node) -> str | None:
+        name = self.code(node.child_by_field_name("name"))
+        obj = node.child_by_field_name("object")
+        if obj is None or obj.type == "this":
+            return self.method_return_type(name, node)
+        if self.code(obj) == "Math" and name not in ("random",):
+            arguments = [self.expression_type(a) for a in node.child_by_field_name("arguments").named_children]
+            if name in ("abs", "max", "min") and arguments and all(a == arguments[0] for a in arguments):
+                return arguments[0]
+            return "double" if name not in ("round", "floorDiv", "floorMod", "toIntExact") else "long"
+        if self.code(obj) == "String" and name in ("valueOf", "format", "join"):
+            return "String"
+        if name in _NUMERIC_METHODS:
+            return "char" if name == "charAt" else "int"
+        if name in _STRING_METHODS:
+            return "String"
+        return None
+
+    def is_string(self, node: tree_sitter.Node) -> bool:
+        return self.expression_type(node) == "String"
+
+    def is_numeric(self, node: tree_sitter.Node) -> bool:
+        return self.expression_type(node) in NUMERIC_TYPES
+
+
+def _promote(left: str | None, right: str | None) -> str | None:
+    """Binary numeric promotion (JLS 5.6.2) of two known numeric types."""
+    if left not in NUMERIC_TYPES or right not in NUMERIC_TYPES:
+        return None
+    unboxed = {"Byte": "byte", "Short": "short", "Integer": "int", "Long": "long", "Float": "float",
+               "Double": "double", "Character": "char"}
+    kinds = {unboxed.get(left, left), unboxed.get(right, right)}
+    for wide in ("double", "float", "long"):
+        if wide in kinds:
+            return wide
+    return "int"
+
+
+def _parses(data: bytes) -> bool:
+    return not java_parser().parse(data).root_node.has_error

@@ -1,0 +1,120 @@
+"""A parsed Python source for mutators: the libcst tree plus byte spans of its nodes.
+
+libcst finds *what* to change (with scope and parent metadata); edits are then spliced into
+the original bytes, so formatting, comments and every untouched line stay exactly as they were.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from functools import cached_property
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from flipbench.mutators.source_text import SourceText, Splice, UnparseableSource
+
+
+def python_syntax_error(source: str | bytes) -> str | None:
+    """None if the interpreter compiles ``source``, else the reason (the gate every Python edit passes)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            compile(source, "<variant>", "exec", dont_inherit=True)
+        except SyntaxError as error:
+            return f"line {error.lineno}: {error.msg}"
+        except (ValueError, RecursionError, MemoryError) as error:
+            return f"{type(error).__name__}: {error}"
+    return None
+
+
+@dataclass(frozen=True)
+class PythonTree:
+    text: SourceText
+    wrapper: MetadataWrapper
+
+    @classmethod
+    def parse(cls, source: str) -> PythonTree:
+        reason = python_syntax_error(source)
+        if reason is None:
+            try:
+                module = cst.parse_module(source)
+            except cst.ParserSyntaxError as error:
+                reason = f"line {error.raw_line}: {error.message}"
+            else:
+                return cls(SourceText(source), MetadataWrapper(module, unsafe_skip_copy=True))
+        raise UnparseableSource(f"not valid Python 3: {reason}")
+
+    @property
+    def module(self) -> cst.Module:
+        return self.wrapper.module
+
+    @cached_property
+    def positions(self):
+        return self.wrapper.resolve(PositionProvider)
+
+    @cached_property
+    def parents(self) -> dict[cst.CSTNode, cst.CSTNode]:
+        """Each node's parent (a plain walk: several times faster than libcst's ParentNodeProvider)."""
+        parents: dict[cst.CSTNode, cst.CSTNode] = {}
+        stack: list[cst.CSTNode] = [self.module]
+        while stack:
+            node = stack.pop()
+            for child in node.children:
+                parents[child] = node
+                stack.append(child)
+        return parents
+
+    def span(self, node: cst.CSTNode) -> tuple[int, int]:
+        """Byte offsets of a node's own text (no surrounding whitespace or comments)."""
+        code_range = self.positions[node]
+        return (self.text.offset(code_range.start.line, code_range.start.column),
+                self.text.offset(code_range.end.line, code_range.end.column))
+
+    def outer_span(self, node: cst.CSTNode) -> tuple[int, int]:
+        """Byte offsets of a node *with* its own parentheses, which libcst's positions leave out."""
+        start, end = self.span(node)
+        data = self.text.data
+        for _ in getattr(node, "lpar", ()):
+            start = data.rindex(b"(", 0, start)
+        for _ in getattr(node, "rpar", ()):
+            end = data.index(b")", end) + 1
+        return start, end
+
+    def code(self, node: cst.CSTNode, *, outer: bool = False) -> str:
+        """The node's source text; with ``outer``, including its own parentheses."""
+        start, end = self.outer_span(node) if outer else self.span(node)
+        return self.text.data[start:end].decode("utf-8")
+
+    def line(self, node: cst.CSTNode) -> int:
+        return self.positions[node].start.line
+
+    def replace(self, node: cst.CSTNode, text: str, *, outer: bool = False) -> Splice:
+        """Replace the node's text (with ``outer``, its parentheses too)."""
+        start, end = self.outer_span(node) if outer else self.span(node)
+        return Splice(start, end, text.encode("utf-8"))
+
+    def starts_line(self, node: cst.CSTNode) -> bool:
+        """Whether only indentation precedes the node on its first line (so a line can go above it)."""
+        start = self.positions[node].start
+        return start.column == len(self.text.indentation(start.line).decode("utf-8"))
+
+    def insert_line_before(self, node: cst.CSTNode, statement: str) -> Splice:
+        """A new line holding ``statement`` above ``node``, at ``node``'s indentation."""
+        line = self.positions[node].start.line
+        offset = self.text.line_starts[line - 1]
+        return Splice(offset, offset, self.text.indentation(line) + statement.encode("utf-8") + self.text.newline)
+
+    def delete_lines(self, node: cst.CSTNode) -> Splice:
+        """Remove the whole lines ``node`` spans (the caller checks nothing else is on them)."""
+        code_range = self.positions[node]
+        starts = self.text.line_starts
+        end = starts[code_range.end.line] if code_range.end.line < len(starts) else len(self.text.data)
+        return Splice(starts[code_range.start.line - 1], end, b"")
+
+    def enclosing(self, node: cst.CSTNode, *types: type) -> cst.CSTNode | None:
+        current = self.parents.get(node)
+        while current is not None and not isinstance(current, types):
+            current = self.parents.get(current)
+        return current

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Set up flipbench on a fresh Debian/Ubuntu machine: system packages it needs, then the package
+# itself in ./.venv. `scripts/setup.sh --test` also installs what the test suite needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+with_tests=0
+[[ "${1:-}" == "--test" ]] && with_tests=1
+
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+packages=()
+command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || packages+=(python3-venv)
+if ((${#packages[@]})); then
+    echo "setup: installing system packages: ${packages[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
+fi
+
+python3 - <<'PY'
+import sys
+if sys.version_info < (3, 11):
+    sys.exit(f"setup: flipbench needs Python >= 3.11, this is {sys.version.split()[0]}")
+PY
+
+[[ -x .venv/bin/python ]] || python3 -m venv .venv
+if ((with_tests)); then
+    .venv/bin/pip install -q -e ".[test]"
+else
+    .venv/bin/pip install -q .
+fi
+echo "setup: flipbench $(.venv/bin/flipbench --version | cut -d' ' -f2) installed in .venv"

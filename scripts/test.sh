@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Install everything the tests need (system packages included) and run the whole test suite.
+# Extra arguments go to pytest, e.g. `scripts/test.sh -k corpus`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+exec .venv/bin/python -m pytest "$@"
