@@ -14,7 +14,7 @@ from flipbench.corpora.model import Edit, FaultyProgram, Language, Program, posi
 from flipbench.errors import InputError
 from flipbench.mutators import java_faults, python_faults
 from flipbench.mutators.java_tree import JavaTree
-from flipbench.mutators.python_tree import PythonTree, python_syntax_error
+from flipbench.mutators.python_tree import PythonTree
 from flipbench.mutators.sampling import quartile, select
 from flipbench.mutators.source_text import SourceText, Splice, count_lines
 
@@ -78,12 +78,8 @@ def validated(tree: PythonTree | JavaTree, splices: list[Splice]) -> Iterator[tu
         if minimal.start == minimal.end and not minimal.text or minimal in seen:
             continue
         seen.add(minimal)
-        if isinstance(tree, PythonTree):
-            if python_syntax_error(text.apply(splice)) is not None:
-                continue
-        elif not tree.accepts(splice):
-            continue
-        yield splice, minimal
+        if tree.accepts(splice):
+            yield splice, minimal
 
 
 def inject(program: Program, operators: Iterable[str] | None = None) -> Iterator[FaultyProgram]:

@@ -9,7 +9,7 @@ same-class methods). Unknown stays unknown, and callers skip an edit they cannot
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import tree_sitter
 
@@ -42,7 +42,7 @@ def node_key(node: tree_sitter.Node) -> tuple[int, int, str]:
     return node.start_byte, node.end_byte, node.type
 
 
-@dataclass
+@dataclass(eq=False)
 class JavaTree:
     text: SourceText
     tree: tree_sitter.Tree
@@ -100,15 +100,17 @@ class JavaTree:
         would be far too slow.
         """
         member = self._member_around(splice)
-        if member is not None:
-            original = self.text.data[member.start_byte:member.end_byte]
-            if not _parses(_CHECK_WRAPPER[0] + original + _CHECK_WRAPPER[1]):
-                member = None
+        if member is not None and not self._parses_alone(member.start_byte, member.end_byte):
+            member = None
         if member is None:
             return _parses(self.text.apply(splice))
         edited = (self.text.data[member.start_byte:splice.start] + splice.text
                   + self.text.data[splice.end:member.end_byte])
         return _parses(_CHECK_WRAPPER[0] + edited + _CHECK_WRAPPER[1])
+
+    @lru_cache(maxsize=None)  # noqa: B019 - one tree, a bounded number of members
+    def _parses_alone(self, start: int, end: int) -> bool:
+        return _parses(_CHECK_WRAPPER[0] + self.text.data[start:end] + _CHECK_WRAPPER[1])
 
     def _member_around(self, splice: Splice) -> tree_sitter.Node | None:
         node = self.root.descendant_for_byte_range(splice.start, max(splice.start, splice.end))

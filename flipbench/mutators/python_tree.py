@@ -106,6 +106,48 @@ class PythonTree:
         offset = self.text.line_starts[line - 1]
         return Splice(offset, offset, self.text.indentation(line) + statement.encode("utf-8") + self.text.newline)
 
+    @cached_property
+    def _compile_units(self) -> list[tuple[int, int]]:
+        """Line ranges that compile on their own: top-level statements and the outermost ``def``s in them,
+        smallest first (an inner function needs its outer one for ``nonlocal``)."""
+        units = [(self.positions[statement].start.line, self.positions[statement].end.line)
+                 for statement in self.module.body]
+        pending: list[cst.CSTNode] = [node for node in self.module.body if not isinstance(node, cst.FunctionDef)]
+        while pending:
+            node = pending.pop()
+            for child in node.children:
+                if isinstance(child, cst.FunctionDef):
+                    units.append((self.positions[child].start.line, self.positions[child].end.line))
+                elif not isinstance(child, cst.Lambda):
+                    pending.append(child)
+        return sorted(units, key=lambda unit: unit[1] - unit[0])
+
+    @cached_property
+    def _future_imports(self) -> bytes:
+        lines = [self.code(statement) for statement in self.module.body
+                 if isinstance(statement, cst.SimpleStatementLine)
+                 and any(isinstance(small, cst.ImportFrom) and isinstance(small.module, cst.Name)
+                         and small.module.value == "__future__" for small in statement.body)]
+        return "".join(line + "\n" for line in lines).encode("utf-8")
+
+    def accepts(self, splice: Splice) -> bool:
+        """Whether the source still compiles with ``splice`` applied.
+
+        Compiles only the smallest self-contained unit around the edit (an outermost ``def``,
+        under a synthetic ``class`` header when indented, or a top-level statement) with the
+        file's ``__future__`` imports: the same verdict as compiling the file, far cheaper.
+        """
+        first, last = self.text.line_of(splice.start), self.text.line_of(max(splice.start, splice.end - 1))
+        unit = next(((top, bottom) for top, bottom in self._compile_units if top <= first and last <= bottom), None)
+        starts = self.text.line_starts
+        if unit is None or splice.end > (starts[unit[1]] if unit[1] < len(starts) else len(self.text.data)):
+            return python_syntax_error(self.text.apply(splice)) is None
+        begin = starts[unit[0] - 1]
+        end = starts[unit[1]] if unit[1] < len(starts) else len(self.text.data)
+        edited = self.text.data[begin:splice.start] + splice.text + self.text.data[splice.end:end]
+        header = b"class FlipbenchCheck:\n" if self.text.indentation(unit[0]) else b""
+        return python_syntax_error(self._future_imports + header + edited) is None
+
     def delete_lines(self, node: cst.CSTNode) -> Splice:
         """Remove the whole lines ``node`` spans (the caller checks nothing else is on them)."""
         code_range = self.positions[node]
