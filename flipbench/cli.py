@@ -19,13 +19,17 @@ from flipbench.corpora.label_audit import summarize
 from flipbench.corpora.llmcodeimpact import is_seed_directory, read_faults, read_seed_corpus
 from flipbench.corpora.loading import load_corpus, load_program_file
 from flipbench.corpora.jsonl import read_programs, write_programs
-from flipbench.corpora.model import LANGUAGES, source_lines
+from flipbench.corpora.model import LANGUAGES, FaultyProgram, position_percentile, source_lines
 from flipbench.corpora.stats import corpus_stats
 from flipbench.corpora.testformat import discover_test_cases
 from flipbench.errors import InputError
 from flipbench.harness.testexec import run_suites
 from flipbench.mutators.faults import OPERATORS, fault_record, operator_names, sample_faults
 from flipbench.mutators.faults import inject as inject_faults
+from flipbench.mutators.faults import parse as parse_tree
+from flipbench.mutators.content import ExternalContent
+from flipbench.mutators.spm import NotApplicable
+from flipbench.mutators.spms import SPMS, mutate, parse_chain
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -55,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_corpus_commands(verbs)
     _add_fault_commands(verbs)
+    _add_spm_commands(verbs)
     return parser
 
 
@@ -184,6 +189,84 @@ def _inject(args: argparse.Namespace) -> int:
         console.print_table(["fault", "lines", "position", "before", "after"],
                             [[r["fault"], ",".join(map(str, r["fault_lines"])), r["position"],
                               r["before"].strip()[:40], r["after"].strip()[:40]] for r in every])
+    return 0
+
+
+def _add_spm_commands(verbs: argparse._SubParsersAction) -> None:
+    spms = verbs.add_parser("spms", help="list the semantic-preserving mutations",
+                            description="List the semantic-preserving mutations (SPMs) and the languages they support.")
+    _format_option(spms)
+    spms.set_defaults(handler=_spms)
+
+    mutate = verbs.add_parser(
+        "mutate", help="apply an SPM chain to a source file",
+        description="Apply semantic-preserving mutations to a (faulty) source file and follow its fault lines. "
+                    "Exit 3 when the SPM cannot apply (the reason is on stderr).")
+    mutate.add_argument("file", type=Path, help="a .py or .java file")
+    mutate.add_argument("--language", choices=LANGUAGES, help="language of FILE (default: from its extension)")
+    mutate.add_argument("--spm", required=True, metavar="NAME[+NAME...]", help="an SPM or a chain (see 'flipbench spms')")
+    mutate.add_argument("--strength", type=int, default=1, metavar="K", help="applications of each SPM (default: 1)")
+    mutate.add_argument("--seed", type=int, default=0, help="seed for sites and content (default: 0)")
+    mutate.add_argument("--fault-line", type=int, action="append", default=[], metavar="N",
+                        help="a 1-based fault line of FILE (repeatable)")
+    mutate.add_argument("--fault", help="the fault operator behind those lines (lets `decoy` imitate it)")
+    mutate.add_argument("--placement", default="random",
+                        help="random (default), near_fault[=N], before_fault, after_fault or quartile=Q")
+    mutate.add_argument("--content", type=Path, help="JSON file of external content (comments, names, dead code)")
+    _format_option(mutate, "text", "json")
+    mutate.set_defaults(handler=_mutate)
+
+
+def _spms(args: argparse.Namespace) -> int:
+    rows = [{"name": info.name, "in_study": info.in_study, "languages": [language for language in LANGUAGES
+                                                                          if info.for_language(language)],
+             "description": info.description} for info in SPMS.values()]
+    if args.format == "json":
+        console.print_json(rows)
+    else:
+        console.print_table(["name", "study", "languages", "description"],
+                            [[r["name"], "yes" if r["in_study"] else "", ",".join(r["languages"]), r["description"]]
+                             for r in rows])
+    return 0
+
+
+def _mutate(args: argparse.Namespace) -> int:
+    program = load_program_file(args.file, args.language)
+    chain = parse_chain(args.spm)
+    count = len(source_lines(program.source))
+    for line in args.fault_line:
+        if not 1 <= line <= count:
+            raise InputError(f"--fault-line {line} is outside {args.file} (1-{count})")
+    if args.fault is not None:
+        operator_names([args.fault])
+    parse_tree(program.language, program.source)
+    fault_lines = tuple(sorted(set(args.fault_line)))
+    faulty = FaultyProgram(program, args.fault or "", program.source, fault_lines, None,
+                           position_percentile(fault_lines[0], count) if fault_lines else 0.0)
+    content = ExternalContent.load(args.content, args.seed) if args.content else None
+    try:
+        variant, rejections = mutate(faulty, chain, strength=args.strength, seed=args.seed,
+                                     placement=args.placement, content=content)
+    except NotApplicable as reason:
+        print(f"flipbench: not applicable: {reason}", file=sys.stderr)
+        return 3
+    record = {
+        "source": variant.source, "fault_lines": list(variant.fault_lines), "spm": "+".join(variant.chain),
+        "strength": variant.strength, "seed": variant.seed, "placement": variant.placement,
+        "edits": variant.edits, "line_map": [list(targets) for targets in variant.line_map.targets],
+        "rejections": rejections, "content": dict(variant.parameters).get("content"),
+        "flipbench_version": __version__,
+    }
+    if args.format == "json":
+        console.print_json(record)
+        return 0
+    sys.stdout.write(variant.source)
+    print(f"\n# fault lines: {list(variant.fault_lines)}", file=sys.stderr)
+    for edit in variant.edits:
+        print(f"# line {edit.line} ({edit.spm}, {edit.fault_distance} from the fault): {edit.description}",
+              file=sys.stderr)
+    for rejection in rejections:
+        print(f"# skipped {rejection.site!r}: {rejection.reason}", file=sys.stderr)
     return 0
 
 

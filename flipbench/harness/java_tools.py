@@ -53,12 +53,20 @@ def compile_units(units: Sequence[Mapping[str, str]], *, workers: int = 1) -> li
             directory.mkdir()
             for filename, source in unit.items():
                 (directory / filename).write_text(source, encoding="utf-8")
-            directories.append(str(directory))
-        chunks = [directories[i::workers] for i in range(workers)]
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            answers = {answer["dir"]: answer for chunk in pool.map(_compile_chunk, chunks) for answer in chunk}
+            directories.append(directory)
+        return compile_directories(directories, workers=workers)
+
+
+def compile_directories(directories: Sequence[Path], *, workers: int = 1) -> list[Compilation]:
+    """Compile the .java files of each directory into its ``classes/``, many directories per JVM."""
+    if not directories:
+        return []
+    names = [str(directory) for directory in directories]
+    chunks = [names[i::workers] for i in range(workers)]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        answers = {answer["dir"]: answer for chunk in pool.map(_compile_chunk, chunks) for answer in chunk}
     return [Compilation(answers[d]["ok"], answers[d]["errors"]) if d in answers
-            else Compilation(False, "compiler did not answer") for d in directories]
+            else Compilation(False, "compiler did not answer") for d in names]
 
 
 def _compile_chunk(directories: list[str]) -> list[dict]:

@@ -4,6 +4,10 @@ The program (or a faulty/variant source of it) and its tests are written to a fr
 directory next to flipbench's runner for the language; the runner writes one JSON line per
 test. Tests that never reported (the process crashed or was killed) are filled in as errors,
 so a report always has exactly one result per test case.
+
+Python suites run one process each. Java suites run in batches: one JVM compiles many
+variants and one JVM runs them, each through its own class loader, so a JVM start-up is paid
+per batch rather than per variant.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,11 +28,13 @@ from typing import Literal
 from flipbench.corpora.model import Program
 from flipbench.corpora.testformat import discover_test_cases, java_test_class
 from flipbench.errors import InputError
-from flipbench.harness.java_tools import JVM_OPTIONS, helper_classes, helper_source
+from flipbench.harness.java_tools import JVM_OPTIONS, compile_directories, helper_classes, helper_source
 
 Outcome = Literal["passed", "failed", "error", "timeout"]
 RESULTS_FILE = "flipbench-results.jsonl"
 PYTHON_RUNNER = "python_runner.py"
+JAVA_BATCH = 64
+"""Java variants per batch: large enough to amortize JVM start-up, small enough to spread over workers."""
 
 
 class NoTests(InputError):
@@ -66,39 +72,108 @@ class SuiteRun:
         return tuple(result for result in self.results if result.outcome != "passed")
 
 
+Job = tuple[Program, "str | None"]
+
+
 def run_suite(program: Program, source: str | None = None, *, timeout: float = 2.0) -> SuiteRun:
     """Run ``program``'s tests against ``source`` (default: the program's own source)."""
-    if program.tests is None:
-        raise NoTests(f"{program.name} has no tests")
-    cases = discover_test_cases(program.language, program.tests)
+    [(_, _, run)] = list(run_suites([(program, source)], timeout=timeout))
+    return run
+
+
+def run_suites(jobs: Iterable[Job], *, workers: int | None = None,
+               timeout: float = 2.0) -> Iterator[tuple[Program, str | None, SuiteRun]]:
+    """Run many suites concurrently, yielding each (program, source, run) as it finishes."""
+    jobs = list(jobs)
+    for program, _ in jobs:
+        if program.tests is None:
+            raise NoTests(f"{program.name} has no tests")
+    workers = workers or os.cpu_count() or 1
+    python = [job for job in jobs if job[0].language == "python"]
+    java = [job for job in jobs if job[0].language == "java"]
+    batches = [java[i:i + JAVA_BATCH] for i in range(0, len(java), JAVA_BATCH)]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending = [pool.submit(_run_python_job, job, timeout) for job in python]
+        pending += [pool.submit(_run_java_batch, batch, timeout) for batch in batches]
+        for future in as_completed(pending):
+            yield from future.result()
+
+
+def _run_python_job(job: Job, timeout: float) -> list[tuple[Program, str | None, SuiteRun]]:
+    program, source = job
+    cases = discover_test_cases("python", program.tests)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="flipbench-") as workdir:
-        work = Path(workdir)
-        (work / program.filename).write_text(program.source if source is None else source, encoding="utf-8")
-        (work / program.tests.filename).write_text(program.tests.source, encoding="utf-8")
-        limit = timeout * (len(cases) + 1) + 30
-        if program.language == "python":
-            error = _run_python(work, program, timeout, limit)
-        else:
-            error = _run_java(work, program, cases, timeout, limit)
-        reported = _read_results(work / RESULTS_FILE)
+    with tempfile.TemporaryDirectory(prefix="flipbench-") as scratch:
+        work = _prepare(Path(scratch), program, source)
+        shutil.copy(helper_source(PYTHON_RUNNER), work / PYTHON_RUNNER)
+        tests_module = program.tests.filename.removesuffix(".py")
+        error = _run([sys.executable, "-I", "-S", PYTHON_RUNNER, RESULTS_FILE, tests_module, str(timeout)], work,
+                     _limit(timeout, cases))
+        run = _collect(work / RESULTS_FILE, cases, error, time.perf_counter() - started)
+    return [(program, source, run)]
+
+
+def _run_java_batch(batch: Sequence[Job], timeout: float) -> list[tuple[Program, str | None, SuiteRun]]:
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="flipbench-java-") as scratch:
+        works = [_prepare(Path(scratch) / str(index), program, source) for index, (program, source) in enumerate(batch)]
+        compiled = compile_directories(works)
+        cases = [discover_test_cases("java", program.tests) for program, _ in batch]
+        runnable = [index for index, compilation in enumerate(compiled) if compilation.ok]
+        errors: dict[int, str | None] = {index: f"does not compile: {compiled[index].errors.strip().splitlines()[0]}"
+                                         for index in range(len(batch)) if not compiled[index].ok}
+        remaining = runnable
+        while remaining:
+            finished = _java_batch_process(batch, works, cases, remaining, timeout)
+            for index in remaining[:len(finished)]:
+                errors[index] = None
+            if len(finished) < len(remaining):  # the JVM died inside this job: record it, go on after it
+                crashed = remaining[len(finished)]
+                errors[crashed] = "the test JVM exited abnormally while running this program"
+                remaining = remaining[len(finished) + 1:]
+            else:
+                remaining = []
+        elapsed = (time.perf_counter() - started) / max(len(batch), 1)
+        return [(program, source, _collect(works[index] / RESULTS_FILE, cases[index], errors.get(index), elapsed))
+                for index, (program, source) in enumerate(batch)]
+
+
+def _java_batch_process(batch: Sequence[Job], works: list[Path], cases: list[tuple[str, ...]],
+                        indices: list[int], timeout: float) -> list[str]:
+    lines = []
+    for index in indices:
+        program = batch[index][0]
+        lines.append("\t".join([str(works[index] / "classes"), str(works[index] / RESULTS_FILE),
+                                java_test_class(program.tests), str(int(timeout * 1000)), ",".join(cases[index])]))
+    limit = sum(_limit(timeout, cases[index]) for index in indices)
+    command = ["java", *JVM_OPTIONS, "-Xss16m", "-cp", str(helper_classes()), "FlipbenchRunner", "--batch"]
+    try:
+        done = subprocess.run(command, input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=limit,
+                              env=_environment())
+        output = done.stdout
+    except subprocess.TimeoutExpired as expired:
+        output = (expired.stdout or b"").decode("utf-8", "replace") if isinstance(expired.stdout, bytes) \
+            else (expired.stdout or "")
+    return [line for line in output.splitlines() if line.startswith("done ")]
+
+
+def _prepare(work: Path, program: Program, source: str | None) -> Path:
+    work.mkdir(parents=True, exist_ok=True)
+    (work / program.filename).write_text(program.source if source is None else source, encoding="utf-8")
+    (work / program.tests.filename).write_text(program.tests.source, encoding="utf-8")
+    return work
+
+
+def _limit(timeout: float, cases: Sequence[str]) -> float:
+    return timeout * (len(cases) + 1) + 30
+
+
+def _collect(path: Path, cases: Sequence[str], error: str | None, seconds: float) -> SuiteRun:
+    reported = _read_results(path)
     collection_error = next((r["collection_error"] for r in reported if "collection_error" in r), None)
     error = error or (f"tests could not load: {collection_error}" if collection_error else None)
     by_name = {r["test"]: r for r in reported if "test" in r}
-    results = tuple(_result(name, by_name.get(name), error) for name in cases)
-    return SuiteRun(results, error, time.perf_counter() - started)
-
-
-def run_suites(
-    jobs: Iterable[tuple[Program, str | None]], *, workers: int | None = None, timeout: float = 2.0
-) -> Iterator[tuple[Program, str | None, SuiteRun]]:
-    """Run many suites concurrently (each is its own process), yielding each as it finishes."""
-    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
-        pending = {pool.submit(run_suite, program, source, timeout=timeout): (program, source)
-                   for program, source in jobs}
-        for future in as_completed(pending):
-            program, source = pending[future]
-            yield program, source, future.result()
+    return SuiteRun(tuple(_result(name, by_name.get(name), error) for name in cases), error, seconds)
 
 
 def _result(name: str, reported: dict | None, error: str | None) -> TestResult:
@@ -127,12 +202,15 @@ def _read_results(path: Path) -> list[dict]:
     return results
 
 
+def _environment() -> dict[str, str]:
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", "PYTHONHASHSEED": "0",
+            "PYTHONDONTWRITEBYTECODE": "1", "PYTHONIOENCODING": "utf-8"}
+
+
 def _run(command: list[str], work: Path, limit: float) -> str | None:
     """Run a command in ``work``; None on exit 0, else why it did not end normally."""
-    environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", "PYTHONHASHSEED": "0",
-                   "PYTHONDONTWRITEBYTECODE": "1", "PYTHONIOENCODING": "utf-8"}
     try:
-        done = subprocess.run(command, cwd=work, env=environment, stdin=subprocess.DEVNULL,
+        done = subprocess.run(command, cwd=work, env=_environment(), stdin=subprocess.DEVNULL,
                               capture_output=True, timeout=limit)
     except subprocess.TimeoutExpired:
         return f"killed after {limit:.0f}s"
@@ -140,24 +218,3 @@ def _run(command: list[str], work: Path, limit: float) -> str | None:
         tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
         return f"exit status {done.returncode}: {' | '.join(tail)}"
     return None
-
-
-def _run_python(work: Path, program: Program, timeout: float, limit: float) -> str | None:
-    shutil.copy(helper_source(PYTHON_RUNNER), work / PYTHON_RUNNER)
-    tests_module = program.tests.filename.removesuffix(".py")
-    return _run([sys.executable, "-I", "-S", PYTHON_RUNNER, RESULTS_FILE, tests_module, str(timeout)], work, limit)
-
-
-def _run_java(work: Path, program: Program, cases: tuple[str, ...], timeout: float, limit: float) -> str | None:
-    classes = work / "classes"
-    compiled = subprocess.run(
-        ["javac", "-encoding", "UTF-8", "-nowarn", "-d", str(classes), program.filename, program.tests.filename],
-        cwd=work, capture_output=True, timeout=limit,
-    )
-    if compiled.returncode != 0:
-        first = compiled.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
-        return f"does not compile: {' '.join(first)}"
-    classpath = f"{classes}{os.pathsep}{helper_classes()}"
-    command = ["java", *JVM_OPTIONS, "-cp", classpath, "FlipbenchRunner", RESULTS_FILE,
-               java_test_class(program.tests), str(int(timeout * 1000)), *cases]
-    return _run(command, work, limit)

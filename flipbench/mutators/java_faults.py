@@ -14,7 +14,13 @@ from collections.abc import Callable, Iterator
 import tree_sitter
 
 from flipbench.corpora.syntax import modifier_words
-from flipbench.mutators.java_tree import INTEGER_LITERALS, NUMERIC_TYPES, JavaTree, node_key
+from flipbench.mutators.java_tree import (
+    NUMERIC_TYPES,
+    JavaTree,
+    can_complete_normally,
+    names_available,
+    node_key,
+)
 from flipbench.mutators.source_text import Splice
 
 Node = tree_sitter.Node
@@ -194,7 +200,7 @@ def swapped_arguments(tree: JavaTree) -> Iterator[Splice]:
 def removed_statement(tree: JavaTree) -> Iterator[Splice]:
     for statement in tree.nodes("expression_statement"):
         if statement.parent is None or statement.parent.type not in ("block", "constructor_body") \
-                or not _alone_on_its_lines(tree, statement):
+                or not (tree.starts_line(statement) and tree.ends_line(statement)):
             continue
         method = tree.callable_of(statement)
         if method is None or method.type == "lambda_expression":
@@ -205,14 +211,6 @@ def removed_statement(tree: JavaTree) -> Iterator[Splice]:
             first, last = tree.line(statement), statement.end_point[0] + 1
             starts = tree.text.line_starts
             yield Splice(starts[first - 1], starts[last] if last < len(starts) else len(tree.text.data), b"")
-
-
-def _alone_on_its_lines(tree: JavaTree, node: Node) -> bool:
-    data = tree.text.data
-    before = data[tree.text.line_starts[tree.line(node) - 1]:node.start_byte]
-    line_end = data.find(b"\n", node.end_byte)
-    after = data[node.end_byte:line_end if line_end != -1 else len(data)]
-    return not before.strip() and not after.strip()
 
 
 def _assignment_removable(tree: JavaTree, assignment: Node, method: Node) -> bool:
@@ -267,35 +265,14 @@ def _block_takes_a_final_return(tree: JavaTree, block: Node, method: Node) -> bo
     if parent.type == "if_statement":
         consequence, alternative = parent.child_by_field_name("consequence"), parent.child_by_field_name("alternative")
         other = alternative if node_key(consequence) == node_key(block) else consequence
-        if alternative is not None and not _can_complete_normally(tree, other):
+        if alternative is not None and not can_complete_normally(tree, other):
             return False  # both branches would jump: whatever follows the `if` becomes unreachable
     closing = block.end_byte - 1
     line_start = tree.text.line_starts[block.end_point[0]]
     if tree.text.data[line_start:closing].strip() or block.start_point[0] == block.end_point[0]:
         return False  # the closing brace must start its own line
     statements = [child for child in block.named_children if child.type not in ("line_comment", "block_comment")]
-    return not statements or _can_complete_normally(tree, statements[-1])
-
-
-def _can_complete_normally(tree: JavaTree, statement: Node) -> bool:
-    """A conservative reading of JLS 14.22: False when the statement surely cannot complete normally."""
-    kind = statement.type
-    if kind in _JUMPS:
-        return False
-    if kind == "block":
-        statements = [c for c in statement.named_children if c.type not in ("line_comment", "block_comment")]
-        return not statements or _can_complete_normally(tree, statements[-1])
-    if kind == "if_statement":
-        alternative = statement.child_by_field_name("alternative")
-        return alternative is None or _can_complete_normally(tree, statement.child_by_field_name("consequence")) \
-            or _can_complete_normally(tree, alternative)
-    if kind in LOOPS:
-        condition = statement.child_by_field_name("condition")
-        constant_true = condition is None or tree.code(condition).strip("() ") == "true"
-        return not constant_true or bool(tree.nodes("break_statement", within=statement))
-    if kind in ("labeled_statement", "synchronized_statement"):
-        return _can_complete_normally(tree, statement.named_children[-1])
-    return True
+    return not statements or can_complete_normally(tree, statements[-1])
 
 
 def _return_value(tree: JavaTree, method: Node, returns: list[Node], block: Node) -> str | None:
@@ -307,63 +284,13 @@ def _return_value(tree: JavaTree, method: Node, returns: list[Node], block: Node
     candidates = [r.named_children[0] for r in returns if r.named_children]
     later = [c for c in candidates if c.start_byte > insertion]
     for candidate in later + [c for c in candidates if c.start_byte <= insertion]:
-        if _names_available(tree, candidate, method, insertion):
+        if names_available(tree, candidate, method, insertion):
             return tree.code(candidate)
     if declared == "boolean":
         return "false"
     if declared in NUMERIC_TYPES and declared[0].islower():
         return "0"
     return "null"
-
-
-def _names_available(tree: JavaTree, expression: Node, method: Node, offset: int) -> bool:
-    """Every local the expression reads is declared with a value before ``offset``, in a block around it."""
-    locals_by_name: dict[str, list[Node]] = {}
-    for declaration in tree.nodes("local_variable_declaration", "enhanced_for_statement", "catch_formal_parameter",
-                                  within=method):
-        names = ([d.child_by_field_name("name") for d in declaration.children_by_field_name("declarator")]
-                 if declaration.type == "local_variable_declaration" else [declaration.child_by_field_name("name")])
-        for name in names:
-            if name is not None:
-                locals_by_name.setdefault(tree.code(name), []).append(declaration)
-    for identifier in _read_identifiers(tree, expression):
-        declarations = locals_by_name.get(tree.code(identifier))
-        if declarations is None:
-            continue  # a parameter, field or type: visible everywhere in the method
-        if not any(_declaration_covers(tree, declaration, offset) for declaration in declarations):
-            return False
-    return True
-
-
-def _declaration_covers(tree: JavaTree, declaration: Node, offset: int) -> bool:
-    if declaration.type == "local_variable_declaration":
-        if declaration.end_byte > offset:
-            return False
-        if not all(d.child_by_field_name("value") is not None for d in declaration.children_by_field_name("declarator")):
-            return False
-        scope = declaration.parent
-        if scope.type == "for_statement":
-            body = scope.child_by_field_name("body")
-            return body.start_byte <= offset < body.end_byte
-        return scope.start_byte <= offset < scope.end_byte
-    scope = declaration.child_by_field_name("body") if declaration.type == "enhanced_for_statement" \
-        else declaration.parent.child_by_field_name("body")
-    return scope is not None and scope.start_byte <= offset < scope.end_byte
-
-
-def _read_identifiers(tree: JavaTree, expression: Node) -> list[Node]:
-    """Identifiers used as variables: not method names, field names after a dot, or lambda parameters."""
-    found = []
-    for identifier in tree.nodes("identifier", within=expression):
-        parent = identifier.parent
-        if parent.type == "method_invocation" and node_key(parent.child_by_field_name("name")) == node_key(identifier):
-            continue
-        if parent.type == "field_access" and node_key(parent.child_by_field_name("field")) == node_key(identifier):
-            continue
-        found.append(identifier)
-    if expression.type == "identifier":
-        found.append(expression)
-    return found
 
 
 FINDERS: dict[str, Callable[[JavaTree], Iterator[Splice]]] = {

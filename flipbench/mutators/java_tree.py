@@ -90,6 +90,19 @@ class JavaTree:
         found = self.enclosing(node, *CALLABLE_TYPES)
         return None if found is None or found.type == "class_body" else found
 
+    def starts_line(self, node: tree_sitter.Node) -> bool:
+        """Only whitespace precedes the node on its first line."""
+        start = self.text.line_starts[node.start_point[0]]
+        return not self.text.data[start:node.start_byte].strip()
+
+    def ends_line(self, node: tree_sitter.Node) -> bool:
+        """Only whitespace follows the node on its last line."""
+        end = self.text.data.find(b"\n", node.end_byte)
+        return not self.text.data[node.end_byte:end if end != -1 else len(self.text.data)].strip()
+
+    def last_line(self, node: tree_sitter.Node) -> int:
+        return node.end_point[0] + 1
+
     # -- validity ---------------------------------------------------------------------------
 
     def accepts(self, splice: Splice) -> bool:
@@ -215,7 +228,7 @@ class JavaTree:
             return "char"
         if kind in ("true", "false"):
             return "boolean"
-        if kind in ("string_literal", "text_block"):
+        if kind == "string_literal":
             return "String"
         if kind == "parenthesized_expression":
             return self.expression_type(node.named_children[0]) if node.named_children else None
@@ -301,3 +314,76 @@ def _promote(left: str | None, right: str | None) -> str | None:
 
 def _parses(data: bytes) -> bool:
     return not java_parser().parse(data).root_node.has_error
+
+
+# -- scope and reachability (JLS 6.3, 14.22), as local evidence ---------------------------------
+
+def can_complete_normally(tree: JavaTree, statement: tree_sitter.Node) -> bool:
+    """A conservative reading of JLS 14.22: False when the statement surely cannot complete normally."""
+    kind = statement.type
+    if kind in ("return_statement", "throw_statement", "break_statement", "continue_statement", "yield_statement"):
+        return False
+    if kind == "block":
+        statements = [c for c in statement.named_children if c.type not in ("line_comment", "block_comment")]
+        return not statements or can_complete_normally(tree, statements[-1])
+    if kind == "if_statement":
+        alternative = statement.child_by_field_name("alternative")
+        return alternative is None or can_complete_normally(tree, statement.child_by_field_name("consequence")) \
+            or can_complete_normally(tree, alternative)
+    if kind in ("for_statement", "while_statement", "do_statement"):
+        condition = statement.child_by_field_name("condition")
+        constant_true = condition is None or tree.code(condition).strip("() ") == "true"
+        return not constant_true or bool(tree.nodes("break_statement", within=statement))
+    if kind in ("labeled_statement", "synchronized_statement"):
+        return can_complete_normally(tree, statement.named_children[-1])
+    return True
+
+
+def names_available(tree: JavaTree, expression: tree_sitter.Node, method: tree_sitter.Node, offset: int) -> bool:
+    """Every local the expression reads is declared with a value before ``offset``, in a block around it."""
+    locals_by_name: dict[str, list[tree_sitter.Node]] = {}
+    for declaration in tree.nodes("local_variable_declaration", "enhanced_for_statement", "catch_formal_parameter",
+                                  within=method):
+        names = ([d.child_by_field_name("name") for d in declaration.children_by_field_name("declarator")]
+                 if declaration.type == "local_variable_declaration" else [declaration.child_by_field_name("name")])
+        for name in names:
+            if name is not None:
+                locals_by_name.setdefault(tree.code(name), []).append(declaration)
+    for identifier in read_identifiers(tree, expression):
+        declarations = locals_by_name.get(tree.code(identifier))
+        if declarations is None:
+            continue  # a parameter, field or type: visible everywhere in the method
+        if not any(declaration_covers(tree, declaration, offset) for declaration in declarations):
+            return False
+    return True
+
+
+def declaration_covers(tree: JavaTree, declaration: tree_sitter.Node, offset: int) -> bool:
+    if declaration.type == "local_variable_declaration":
+        if declaration.end_byte > offset:
+            return False
+        if not all(d.child_by_field_name("value") is not None for d in declaration.children_by_field_name("declarator")):
+            return False
+        scope = declaration.parent
+        if scope.type == "for_statement":
+            body = scope.child_by_field_name("body")
+            return body.start_byte <= offset < body.end_byte
+        return scope.start_byte <= offset < scope.end_byte
+    scope = declaration.child_by_field_name("body") if declaration.type == "enhanced_for_statement" \
+        else declaration.parent.child_by_field_name("body")
+    return scope is not None and scope.start_byte <= offset < scope.end_byte
+
+
+def read_identifiers(tree: JavaTree, expression: tree_sitter.Node) -> list[tree_sitter.Node]:
+    """Identifiers used as variables: not method names, field names after a dot, or lambda parameters."""
+    found = []
+    for identifier in tree.nodes("identifier", within=expression):
+        parent = identifier.parent
+        if parent.type == "method_invocation" and node_key(parent.child_by_field_name("name")) == node_key(identifier):
+            continue
+        if parent.type == "field_access" and node_key(parent.child_by_field_name("field")) == node_key(identifier):
+            continue
+        found.append(identifier)
+    if expression.type == "identifier":
+        found.append(expression)
+    return found

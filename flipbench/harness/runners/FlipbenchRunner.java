@@ -1,16 +1,27 @@
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.FileOutputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 
 /**
  * flipbench's Java test runner: runs the named static test methods of a test class, one at a time.
  *
  * <pre>java FlipbenchRunner RESULTS_FILE TEST_CLASS TIMEOUT_MILLIS TEST_NAME...</pre>
+ * <pre>java FlipbenchRunner --batch</pre>
+ *
+ * In batch mode each line of standard input is one job, tab-separated:
+ * {@code CLASSES_DIR RESULTS_FILE TEST_CLASS TIMEOUT_MILLIS TEST_NAME,TEST_NAME...}; every job is loaded
+ * through its own class loader (fresh static state, same class names allowed) and "done" is printed
+ * when it finishes, so one JVM start-up serves many variants.
  *
  * Writes one JSON object per test to RESULTS_FILE as soon as the test ends. Each test runs in its
  * own thread (with a large stack, so deep but finite recursion behaves as in a main thread) with
@@ -23,23 +34,46 @@ public final class FlipbenchRunner {
     private FlipbenchRunner() {}
 
     public static void main(String[] args) throws Exception {
-        String resultsPath = args[0];
-        String testClass = args[1];
-        long timeoutMillis = Long.parseLong(args[2]);
+        if (args.length == 1 && args[0].equals("--batch")) {
+            BufferedReader jobs = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            PrintStream answers = System.out;
+            String line;
+            while ((line = jobs.readLine()) != null) {
+                String[] job = line.split("\t", -1);
+                if (job.length != 5) {
+                    continue;
+                }
+                URL classes = new File(job[0]).toURI().toURL();
+                try (URLClassLoader loader = new URLClassLoader(new URL[] {classes}, FlipbenchRunner.class.getClassLoader())) {
+                    String[] names = job[4].isEmpty() ? new String[0] : job[4].split(",");
+                    runAll(loader, job[1], job[2], Long.parseLong(job[3]), names);
+                }
+                answers.println("done " + job[1]);
+                answers.flush();
+            }
+            System.exit(0);
+        }
+        String[] names = new String[args.length - 3];
+        System.arraycopy(args, 3, names, 0, names.length);
+        runAll(FlipbenchRunner.class.getClassLoader(), args[0], args[1], Long.parseLong(args[2]), names);
+        System.exit(0);
+    }
+
+    @SuppressWarnings("deprecation")
+    private static void runAll(ClassLoader loader, String resultsPath, String testClass, long timeoutMillis,
+                               String[] names) throws Exception {
         PrintStream realOut = System.out;
         PrintStream realErr = System.err;
         try (Writer results = new OutputStreamWriter(new FileOutputStream(resultsPath), StandardCharsets.UTF_8)) {
             Class<?> tests;
             try {
-                tests = Class.forName(testClass);
+                tests = Class.forName(testClass, true, loader);
             } catch (Throwable error) {
                 results.write("{\"collection_error\":" + quote(describe(error)) + "}\n");
                 results.flush();
-                System.exit(0);
                 return;
             }
-            for (int i = 3; i < args.length; i++) {
-                String name = args[i];
+            for (String name : names) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
                 Throwable[] failure = new Throwable[1];
@@ -50,6 +84,8 @@ public final class FlipbenchRunner {
                         method.invoke(null);
                     } catch (InvocationTargetException error) {
                         failure[0] = error.getCause();
+                    } catch (ThreadDeath death) {
+                        throw death;
                     } catch (Throwable error) {
                         failure[0] = error;
                     }
@@ -62,6 +98,9 @@ public final class FlipbenchRunner {
                 worker.join(timeoutMillis);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 boolean timedOut = worker.isAlive();
+                if (timedOut) {
+                    worker.stop();  // deprecated, still effective on JDK 17: frees the CPU for the next tests
+                }
                 System.out.flush();
                 System.err.flush();
                 System.setOut(realOut);
@@ -86,7 +125,6 @@ public final class FlipbenchRunner {
                 results.flush();
             }
         }
-        System.exit(0);
     }
 
     private static String describe(Throwable error) {

@@ -1,0 +1,173 @@
+"""SPM invariants over the whole built-in corpus: every SPM x strengths {1, 8} x seeds {0, 1, 2}.
+
+Variants are made from one seeded faulty program per corpus program. Each must parse (and
+compile, for Java), keep its fault lines on the fault's code, nest by strength, and give the
+program's tests exactly the outcomes and outputs the faulty program gives them.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tokenize
+from collections import Counter
+from functools import cache
+
+import pytest
+
+from flipbench.corpora.builtin import builtin_corpus
+from flipbench.corpora.syntax import parse_java
+from flipbench.corpora.syntax import syntax_error
+from flipbench.harness.testexec import run_suites
+from flipbench.mutators.faults import inject, sample_faults
+from flipbench.mutators.spm import NotApplicable
+from flipbench.mutators.spms import SPMS, mutate
+
+PROGRAMS = list(builtin_corpus().programs())
+STRENGTHS = (1, 8)
+SEEDS = (0, 1, 2)
+RENAMING = ("misleading_names", "rename_functions")
+RESTRUCTURING = ("loop_rewrite", "swap_if_else")
+
+
+@cache
+def faulty_of(name: str):
+    program = builtin_corpus().get(name).program
+    return sample_faults(list(inject(program)), seed=0, limit=1)[0]
+
+
+@cache
+def variants_of(name: str) -> tuple:
+    """(spm, strength, seed, variant) for every applicable combination."""
+    faulty = faulty_of(name)
+    made = []
+    for spm in SPMS:
+        for strength in STRENGTHS:
+            for seed in SEEDS:
+                try:
+                    variant, _ = mutate(faulty, [spm], strength=strength, seed=seed)
+                except NotApplicable:
+                    continue
+                made.append((spm, strength, seed, variant))
+    return tuple(made)
+
+
+def _tokens_on(language: str, source: str, lines: tuple[int, ...]) -> list[str]:
+    """The code tokens (no comments, no layout) that start on the given lines, from a real tokenizer."""
+    wanted = set(lines)
+    if language == "python":
+        skip = (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER)
+        return [t.string for t in tokenize.generate_tokens(io.StringIO(source).readline)
+                if t.type not in skip and t.start[0] in wanted]
+    tokens, stack = [], [parse_java(source).root_node]
+    while stack:
+        node = stack.pop()
+        if node.type in ("line_comment", "block_comment"):
+            continue
+        if node.child_count == 0 or node.type == "string_literal":
+            if node.start_point[0] + 1 in wanted:
+                tokens.append((node.start_byte, node.text.decode()))
+            continue
+        stack.extend(node.children)
+    return [text for _, text in sorted(tokens)]
+
+
+def _renames(variant) -> set[tuple[str, str]]:
+    """(old, new) name pairs of every rename in the variant (renames are per function, so one old
+    name may have several new ones)."""
+    return {pair for edit in variant.edits for pair in re.findall(r"(\w+) -> (\w+)", edit.description)}
+
+
+@pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.name)
+def test_every_variant_parses(program):
+    for spm, strength, seed, variant in variants_of(program.name):
+        assert syntax_error(program.language, variant.source) is None, (spm, strength, seed)
+
+
+@pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.name)
+def test_fault_lines_hold_the_fault_code(program):
+    faulty = faulty_of(program.name)
+    expected = _tokens_on(program.language, faulty.source, faulty.fault_lines)
+    assert expected
+    for spm, strength, seed, variant in variants_of(program.name):
+        renames = _renames(variant) if spm in RENAMING else set()
+        found = _tokens_on(program.language, variant.source, variant.fault_lines)
+        where = (spm, strength, seed, variant.fault_lines)
+        if spm in RESTRUCTURING:  # the header is rewritten: its names and values must all still be there
+            words = Counter(t for t in expected if re.match(r"\w", t) and t not in ("for", "in", "range", "if", "while"))
+            assert not words - Counter(found), where
+        else:  # everything else, reformat included, keeps the code token for token (up to renames)
+            assert len(found) == len(expected), where
+            assert all(new == old or (old, new) in renames for old, new in zip(expected, found)), where
+
+
+@pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.name)
+def test_edits_at_a_lower_strength_are_among_those_at_a_higher_one(program):
+    by_key = {(spm, strength, seed): variant for spm, strength, seed, variant in variants_of(program.name)}
+    for (spm, strength, seed), variant in by_key.items():
+        if strength == 1 and (spm, 8, seed) in by_key:
+            weaker = Counter(edit.description for edit in variant.edits)
+            stronger = Counter(edit.description for edit in by_key[(spm, 8, seed)].edits)
+            assert not weaker - stronger, (spm, seed)
+
+
+@pytest.mark.parametrize("program", PROGRAMS[::7], ids=lambda p: p.name)
+def test_same_seed_gives_the_same_bytes(program):
+    faulty = faulty_of(program.name)
+    for spm in SPMS:
+        try:
+            first, _ = mutate(faulty, [spm], strength=4, seed=5)
+        except NotApplicable:
+            continue
+        second, _ = mutate(faulty, [spm], strength=4, seed=5)
+        assert first.source == second.source and first == second, spm
+
+
+@pytest.mark.parametrize("language", ["python", "java"])
+def test_every_spm_applies_somewhere_in_each_language(language):
+    applied = {spm for p in PROGRAMS if p.language == language for spm, *_ in variants_of(p.name)}
+    assert applied == set(SPMS)
+
+
+@pytest.mark.parametrize("language", ["python", "java"])
+@pytest.mark.parametrize("spm", ["misleading_comments", "misleading_names", "dead_code", "reformat", "fault_comment"])
+def test_common_spms_apply_to_every_program(language, spm):
+    missing = [p.name for p in PROGRAMS if p.language == language
+               and not any(name == spm for name, *_ in variants_of(p.name))]
+    assert missing == []
+
+
+@cache
+def executions() -> dict:
+    """Test runs of every faulty program and every variant (one batch for the whole corpus)."""
+    jobs = []
+    for program in PROGRAMS:
+        faulty = faulty_of(program.name)
+        jobs.append((program, faulty.source))
+        jobs.extend((program, variant.source) for *_, variant in variants_of(program.name))
+    return {(program.name, source): run for program, source, run in run_suites(jobs)}
+
+
+def _behaviour(run):
+    return [(r.test, r.outcome, r.stdout, r.stderr, r.message.split(":")[0]) for r in run.results], run.error
+
+
+@pytest.mark.slow
+def test_every_java_variant_compiles():
+    runs = executions()
+    failures = [(p.name, spm, strength, seed, runs[(p.name, v.source)].error)
+                for p in PROGRAMS if p.language == "java" for spm, strength, seed, v in variants_of(p.name)
+                if (runs[(p.name, v.source)].error or "").startswith("does not compile")]
+    assert failures == []
+
+
+@pytest.mark.slow
+def test_every_variant_keeps_the_test_outcomes_of_its_faulty_program():
+    runs = executions()
+    changed = []
+    for program in PROGRAMS:
+        reference = _behaviour(runs[(program.name, faulty_of(program.name).source)])
+        for spm, strength, seed, variant in variants_of(program.name):
+            if _behaviour(runs[(program.name, variant.source)]) != reference:
+                changed.append((program.name, spm, strength, seed))
+    assert changed == []
