@@ -15,19 +15,19 @@ from tqdm import tqdm
 
 from flipbench import __version__, codec, console
 from flipbench.corpora.corpus import Corpus
+from flipbench.corpora.jsonl import read_programs, write_programs
 from flipbench.corpora.label_audit import summarize
 from flipbench.corpora.llmcodeimpact import is_seed_directory, read_faults, read_seed_corpus
 from flipbench.corpora.loading import load_corpus, load_program_file
-from flipbench.corpora.jsonl import read_programs, write_programs
 from flipbench.corpora.model import LANGUAGES, FaultyProgram, position_percentile, source_lines
 from flipbench.corpora.stats import corpus_stats
 from flipbench.corpora.testformat import discover_test_cases
 from flipbench.errors import InputError
 from flipbench.harness.testexec import run_suites
+from flipbench.mutators.content import ExternalContent
 from flipbench.mutators.faults import OPERATORS, fault_record, operator_names, sample_faults
 from flipbench.mutators.faults import inject as inject_faults
 from flipbench.mutators.faults import parse as parse_tree
-from flipbench.mutators.content import ExternalContent
 from flipbench.mutators.spm import NotApplicable
 from flipbench.mutators.spms import SPMS, mutate, parse_chain
 

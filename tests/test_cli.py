@@ -17,7 +17,7 @@ def test_stats_json_reports_both_languages_of_the_builtin_corpus(capsys):
     for language in ("python", "java"):
         numbers = stats["languages"][language]
         assert numbers["programs"] >= 40
-        assert 40 <= numbers["lines"]["min"] and numbers["lines"]["max"] <= 250
+        assert numbers["lines"]["min"] >= 40 and numbers["lines"]["max"] <= 250
         assert numbers["parse_failures"] == 0
 
 

@@ -2,10 +2,11 @@
 
 import pytest
 
-from faultkit import changes, faults, lines_after, snippet
 from flipbench.harness.java_tools import compile_units
 from flipbench.mutators.faults import inject
 from flipbench.mutators.source_text import UnparseableSource
+
+from faultkit import changes, faults, lines_after, snippet
 
 
 def java(body: str, members: str = "") -> str:

@@ -2,11 +2,10 @@
 
 import pytest
 
-from faultkit import changes, faults, lines_after
 from flipbench.mutators.faults import inject
 from flipbench.mutators.source_text import UnparseableSource
 
-from faultkit import snippet
+from faultkit import changes, faults, lines_after, snippet
 
 
 def test_boolean_logic_swaps_one_operator_at_a_time():

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from flipbench import codec
-from flipbench.errors import InputError
 from flipbench.corpora.model import LANGUAGES, Program, Provenance, TestSuite
 from flipbench.corpora.syntax import default_filename
+from flipbench.errors import InputError
 
 _KNOWN_FIELDS = {"name", "language", "source", "spec", "filename", "tests", "provenance"}
 

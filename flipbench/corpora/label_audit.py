@@ -87,7 +87,7 @@ def _as_printed_by_study(language: Language, seed_source: str) -> str | None:
 def _shape(node: ast.AST) -> tuple:
     """A node's own content: its type and non-node fields (operators included), not its children."""
     parts: list[object] = [type(node).__name__]
-    for name, value in ast.iter_fields(node):
+    for _, value in ast.iter_fields(node):
         if isinstance(value, ast.AST) and not hasattr(value, "lineno"):
             parts.append(type(value).__name__)
         elif isinstance(value, list):

@@ -20,7 +20,15 @@ from pathlib import Path
 
 from flipbench.corpora.corpus import Corpus
 from flipbench.corpora.label_audit import LabelAudit, audit_label
-from flipbench.corpora.model import LANGUAGES, FaultyProgram, Language, Program, Provenance, position_percentile, source_lines
+from flipbench.corpora.model import (
+    LANGUAGES,
+    FaultyProgram,
+    Language,
+    Program,
+    Provenance,
+    position_percentile,
+    source_lines,
+)
 from flipbench.corpora.syntax import default_filename
 from flipbench.errors import InputError
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -43,30 +44,74 @@ class Compilation:
 
 
 def compile_units(units: Sequence[Mapping[str, str]], *, workers: int = 1) -> list[Compilation]:
-    """Compile independent units (each a {file name: source} mapping) without a javac start-up per unit."""
+    """Compile independent units (each a {file name: source} mapping); class files are discarded."""
     if not units:
         return []
-    with tempfile.TemporaryDirectory(prefix="flipbench-javac-") as scratch:
-        directories = []
-        for index, unit in enumerate(units):
-            directory = Path(scratch) / str(index)
-            directory.mkdir()
-            for filename, source in unit.items():
-                (directory / filename).write_text(source, encoding="utf-8")
-            directories.append(directory)
-        return compile_directories(directories, workers=workers)
+    chunks = [list(range(len(units)))[i::workers] for i in range(workers)]
 
+    def compile_chunk(indices: list[int]) -> list[tuple[int, Compilation]]:
+        with tempfile.TemporaryDirectory(prefix="flipbench-javac-") as scratch:
+            results = compile_batch([units[i] for i in indices], Path(scratch))
+        return list(zip(indices, results))
 
-def compile_directories(directories: Sequence[Path], *, workers: int = 1) -> list[Compilation]:
-    """Compile the .java files of each directory into its ``classes/``, many directories per JVM."""
-    if not directories:
-        return []
-    names = [str(directory) for directory in directories]
-    chunks = [names[i::workers] for i in range(workers)]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        answers = {answer["dir"]: answer for chunk in pool.map(_compile_chunk, chunks) for answer in chunk}
-    return [Compilation(answers[d]["ok"], answers[d]["errors"]) if d in answers
-            else Compilation(False, "compiler did not answer") for d in names]
+        found = dict(pair for chunk in pool.map(compile_chunk, chunks) for pair in chunk)
+    return [found[index] for index in range(len(units))]
+
+
+def unit_package(index: int) -> str:
+    return f"u{index}"
+
+
+def compile_batch(units: Sequence[Mapping[str, str]], root: Path) -> list[Compilation]:
+    """Compile many independent units in one javac run (class files: :func:`batch_classes`).
+
+    Unit ``i`` is put in package ``u{i}`` (declared at the start of line 1, so no line moves),
+    which lets variants of the same class compile together: one symbol table load for the whole
+    batch instead of one per variant. Units with errors are reported and the rest recompiled
+    without them. A unit that already declares a package is compiled on its own.
+    """
+    sources = root / "src"
+    results: dict[int, Compilation] = {}
+    pending: list[int] = []
+    for index, unit in enumerate(units):
+        directory = sources / unit_package(index)
+        directory.mkdir(parents=True)
+        if any(_declares_package(source) for source in unit.values()):
+            results[index] = Compilation(False, "declares a package: compile it on its own")
+            continue
+        for filename, source in unit.items():
+            (directory / filename).write_text(f"package {unit_package(index)}; " + source.lstrip("\ufeff"),
+                                              encoding="utf-8")
+        pending.append(index)
+    while pending:
+        [answer] = _compile_chunk([str(sources)]) or [{"ok": False, "errors": "compiler did not answer", "failed": []}]
+        if answer["ok"]:
+            results.update((index, Compilation(True, "")) for index in pending)
+            break
+        failed = {int(Path(path).relative_to(sources).parts[0][1:]) for path in answer.get("failed", [])
+                  if Path(path).is_relative_to(sources)}
+        if not failed:
+            results.update((index, Compilation(False, answer["errors"])) for index in pending)
+            break
+        for index in failed:
+            own = "".join(line + "\n" for line in answer["errors"].splitlines()
+                          if line.startswith(str(sources / unit_package(index)) + "/"))
+            results[index] = Compilation(False, own.replace(str(sources / unit_package(index)) + "/", ""))
+            shutil.rmtree(sources / unit_package(index))
+        pending = [index for index in pending if index not in failed]
+    return [results[index] for index in range(len(units))]
+
+
+def batch_classes(root: Path) -> Path:
+    """Where :func:`compile_batch` put the class files (unit ``i``'s classes are in package ``u{i}``)."""
+    return root / "src" / "classes"
+
+
+def _declares_package(source: str) -> bool:
+    from flipbench.corpora.syntax import parse_java
+
+    return any(node.type == "package_declaration" for node in parse_java(source).root_node.named_children)
 
 
 def _compile_chunk(directories: list[str]) -> list[dict]:

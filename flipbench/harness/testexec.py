@@ -28,7 +28,14 @@ from typing import Literal
 from flipbench.corpora.model import Program
 from flipbench.corpora.testformat import discover_test_cases, java_test_class
 from flipbench.errors import InputError
-from flipbench.harness.java_tools import JVM_OPTIONS, compile_directories, helper_classes, helper_source
+from flipbench.harness.java_tools import (
+    JVM_OPTIONS,
+    batch_classes,
+    compile_batch,
+    helper_classes,
+    helper_source,
+    unit_package,
+)
 
 Outcome = Literal["passed", "failed", "error", "timeout"]
 RESULTS_FILE = "flipbench-results.jsonl"
@@ -91,7 +98,8 @@ def run_suites(jobs: Iterable[Job], *, workers: int | None = None,
     workers = workers or os.cpu_count() or 1
     python = [job for job in jobs if job[0].language == "python"]
     java = [job for job in jobs if job[0].language == "java"]
-    batches = [java[i:i + JAVA_BATCH] for i in range(0, len(java), JAVA_BATCH)]
+    size = max(1, min(JAVA_BATCH, -(-len(java) // workers)))  # spread small sets over the workers too
+    batches = [java[i:i + size] for i in range(0, len(java), size)]
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending = [pool.submit(_run_python_job, job, timeout) for job in python]
         pending += [pool.submit(_run_java_batch, batch, timeout) for batch in batches]
@@ -116,45 +124,40 @@ def _run_python_job(job: Job, timeout: float) -> list[tuple[Program, str | None,
 def _run_java_batch(batch: Sequence[Job], timeout: float) -> list[tuple[Program, str | None, SuiteRun]]:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="flipbench-java-") as scratch:
-        works = [_prepare(Path(scratch) / str(index), program, source) for index, (program, source) in enumerate(batch)]
-        compiled = compile_directories(works)
+        root = Path(scratch)
+        units = [{program.filename: program.source if source is None else source,
+                  program.tests.filename: program.tests.source} for program, source in batch]
+        compiled = compile_batch(units, root)
         cases = [discover_test_cases("java", program.tests) for program, _ in batch]
-        runnable = [index for index, compilation in enumerate(compiled) if compilation.ok]
-        errors: dict[int, str | None] = {index: f"does not compile: {compiled[index].errors.strip().splitlines()[0]}"
-                                         for index in range(len(batch)) if not compiled[index].ok}
-        remaining = runnable
+        results = [root / f"{index}.jsonl" for index in range(len(batch))]
+        errors: dict[int, str | None] = {
+            index: f"does not compile: {(compiled[index].errors.strip().splitlines() or ['?'])[0]}"
+            for index in range(len(batch)) if not compiled[index].ok}
+        remaining = [index for index in range(len(batch)) if compiled[index].ok]
         while remaining:
-            finished = _java_batch_process(batch, works, cases, remaining, timeout)
-            for index in remaining[:len(finished)]:
-                errors[index] = None
-            if len(finished) < len(remaining):  # the JVM died inside this job: record it, go on after it
-                crashed = remaining[len(finished)]
-                errors[crashed] = "the test JVM exited abnormally while running this program"
-                remaining = remaining[len(finished) + 1:]
-            else:
-                remaining = []
+            finished = _java_batch_process(batch, batch_classes(root), results, cases, remaining, timeout)
+            if finished < len(remaining):  # the JVM died inside this job: record it, go on after it
+                errors[remaining[finished]] = "the test JVM exited abnormally while running this program"
+            remaining = remaining[finished + 1:]
         elapsed = (time.perf_counter() - started) / max(len(batch), 1)
-        return [(program, source, _collect(works[index] / RESULTS_FILE, cases[index], errors.get(index), elapsed))
+        return [(program, source, _collect(results[index], cases[index], errors.get(index), elapsed))
                 for index, (program, source) in enumerate(batch)]
 
 
-def _java_batch_process(batch: Sequence[Job], works: list[Path], cases: list[tuple[str, ...]],
-                        indices: list[int], timeout: float) -> list[str]:
-    lines = []
-    for index in indices:
-        program = batch[index][0]
-        lines.append("\t".join([str(works[index] / "classes"), str(works[index] / RESULTS_FILE),
-                                java_test_class(program.tests), str(int(timeout * 1000)), ",".join(cases[index])]))
+def _java_batch_process(batch: Sequence[Job], classes: Path, results: list[Path], cases: list[tuple[str, ...]],
+                        indices: list[int], timeout: float) -> int:
+    """Run the given jobs in one JVM; how many finished."""
+    lines = ["\t".join([str(classes), str(results[index]),
+                        f"{unit_package(index)}.{java_test_class(batch[index][0].tests)}",
+                        str(int(timeout * 1000)), ",".join(cases[index])]) for index in indices]
     limit = sum(_limit(timeout, cases[index]) for index in indices)
     command = ["java", *JVM_OPTIONS, "-Xss16m", "-cp", str(helper_classes()), "FlipbenchRunner", "--batch"]
     try:
-        done = subprocess.run(command, input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=limit,
-                              env=_environment())
-        output = done.stdout
+        output = subprocess.run(command, input="\n".join(lines) + "\n", capture_output=True, text=True,
+                                timeout=limit, env=_environment()).stdout
     except subprocess.TimeoutExpired as expired:
-        output = (expired.stdout or b"").decode("utf-8", "replace") if isinstance(expired.stdout, bytes) \
-            else (expired.stdout or "")
-    return [line for line in output.splitlines() if line.startswith("done ")]
+        output = expired.stdout.decode("utf-8", "replace") if isinstance(expired.stdout, bytes) else expired.stdout or ""
+    return sum(1 for line in output.splitlines() if line.startswith("done "))
 
 
 def _prepare(work: Path, program: Program, source: str | None) -> Path:

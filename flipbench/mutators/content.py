@@ -23,12 +23,7 @@ from flipbench.mutators.sampling import rank
 
 ContentKind = Literal["comment", "name", "function_name", "fault_comment", "dead_code"]
 
-JAVA_RESERVED = frozenset("""
-abstract assert boolean break byte case catch char class const continue default do double else enum extends final
-finally float for goto if implements import instanceof int interface long native new package private protected public
-return short static strictfp super switch synchronized this throw throws transient try void volatile while true false
-null var yield record sealed permits non-sealed when module open exports requires
-""".split())
+JAVA_RESERVED = frozenset(["abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "var", "yield", "record", "sealed", "permits", "non-sealed", "when", "module", "open", "exports", "requires"])
 PYTHON_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | frozenset(dir(builtins))
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _LINE_BREAKS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\x00")

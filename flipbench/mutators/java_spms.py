@@ -18,7 +18,7 @@ import tree_sitter
 from flipbench.corpora.syntax import modifier_words
 from flipbench.mutators import java_faults
 from flipbench.mutators.content import ContentRequest, validate_comment, validate_identifier
-from flipbench.mutators.java_tree import JavaTree, declaration_covers, names_available, node_key, read_identifiers
+from flipbench.mutators.java_tree import JavaTree, declaration_covers, names_available, node_key
 from flipbench.mutators.rewrites import Rewrite, reorder_blocks
 from flipbench.mutators.sampling import rank
 from flipbench.mutators.source_text import Splice
@@ -272,7 +272,7 @@ def _dead_block(context: Context, line: int, guard: str, body: str) -> bytes:
     indent = facts(context).indentation(line)
     unit = facts(context).unit
     newline = context.tree.text.newline.decode()
-    return f"{indent}if ({guard}) {{{newline}{indent}{unit}{body}{newline}{indent}}}".encode("utf-8")
+    return f"{indent}if ({guard}) {{{newline}{indent}{unit}{body}{newline}{indent}}}".encode()
 
 
 def _dead_code_problem(tree: JavaTree, statement: Node, method: Node, offset: int) -> str | None:
@@ -282,20 +282,25 @@ def _dead_code_problem(tree: JavaTree, statement: Node, method: Node, offset: in
         return f"{kind} cannot be copied"
     if tree.nodes("lambda_expression", "class_body", "switch_expression", within=statement):
         return "copies of lambdas and classes are left out"
-    if not names_available(tree, statement, method, offset):
+    if kind == "return_statement":
+        return None if names_available(tree, statement, method, offset) else \
+            "reads a local that is not definitely assigned there"
+    expression = statement.named_children[0]
+    if expression.type == "method_invocation":
+        read = expression
+    elif expression.type in ("assignment_expression", "update_expression"):
+        simple = expression.type == "assignment_expression" and expression.child_by_field_name("operator").type == "="
+        target = expression.child_by_field_name("left") if expression.type == "assignment_expression" \
+            else expression.named_children[0]
+        if not _assignable(tree, target, method, offset):
+            return "assigns a final or out-of-scope variable"
+        if target.type != "identifier" and not names_available(tree, target, method, offset):
+            return "its target reads a local that is not definitely assigned there"
+        read = expression.child_by_field_name("right") if simple else expression
+    else:
+        return f"{expression.type} cannot be copied"
+    if not names_available(tree, read, method, offset):
         return "reads a local that is not definitely assigned there"
-    if kind == "expression_statement":
-        expression = statement.named_children[0]
-        if expression.type == "assignment_expression":
-            target = expression.child_by_field_name("left")
-            if not _assignable(tree, target, method, offset):
-                return "assigns a final or out-of-scope variable"
-        elif expression.type == "update_expression":
-            operand = expression.named_children[0]
-            if not _assignable(tree, operand, method, offset):
-                return "updates a final or out-of-scope variable"
-        elif expression.type != "method_invocation":
-            return f"{expression.type} cannot be copied"
     return None
 
 
@@ -308,9 +313,10 @@ def _assignable(tree: JavaTree, target: Node, method: Node, offset: int) -> bool
         return False
     text = tree.code(name)
     for declaration in tree.nodes("local_variable_declaration", within=method):
-        if any(tree.code(d.child_by_field_name("name")) == text for d in declaration.children_by_field_name("declarator")):
-            if "final" in modifier_words(declaration) or not declaration_covers(tree, declaration, offset):
-                return False
+        names = [tree.code(d.child_by_field_name("name")) for d in declaration.children_by_field_name("declarator")]
+        if text in names and ("final" in modifier_words(declaration)
+                              or not declaration_covers(tree, declaration, offset, assigned=False)):
+            return False
     for field in tree.nodes("field_declaration"):
         if "final" in modifier_words(field) and any(
                 tree.code(d.child_by_field_name("name")) == text for d in field.children_by_field_name("declarator")):
@@ -354,9 +360,6 @@ class DeadCode(Spm):
         own = tree.code(statement.node)
         candidates = [tree.code(node) for node in _copyable(context, statement.method, offset)]
         options = tuple(code for code in candidates if code != own) or tuple(candidates)
-        if not options:
-            context.rejections.append(Rejection(site.key, "nothing in this method can be copied here"))
-            return None
         request = ContentRequest("dead_code", "java", site.key, own, options=options)
         guards = _guards(context)
         guard = guards[int.from_bytes(rank(0, site.key)[:4], "big") % len(guards)]
@@ -382,9 +385,8 @@ def _external_dead_code_problem(tree: JavaTree, line: int, block: bytes) -> str 
         edited = JavaTree.parse(tree.text.apply(insertion))
     except ValueError as error:
         return f"does not parse in place: {error}"
-    guard_block = edited.root.descendant_for_byte_range(insertion.start, insertion.start + len(block) - 1)
-    while guard_block is not None and guard_block.type != "if_statement":
-        guard_block = guard_block.parent
+    guard_start = insertion.start + len(block) - len(block.lstrip())
+    guard_block = next((n for n in edited.nodes("if_statement") if n.start_byte == guard_start), None)
     consequence = guard_block.child_by_field_name("consequence") if guard_block is not None else None
     if consequence is None or len(consequence.named_children) != 1:
         return "dead code must be exactly one statement"

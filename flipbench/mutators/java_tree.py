@@ -9,11 +9,11 @@ same-class methods). Unknown stays unknown, and callers skip an edit they cannot
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 import tree_sitter
 
-from flipbench.corpora.syntax import first_java_error, java_parser, modifier_words
+from flipbench.corpora.syntax import first_java_error, java_parser
 from flipbench.mutators.source_text import SourceText, Splice, UnparseableSource
 
 NUMERIC_TYPES = frozenset({"byte", "short", "int", "long", "float", "double", "char",
@@ -121,7 +121,7 @@ class JavaTree:
                   + self.text.data[splice.end:member.end_byte])
         return _parses(_CHECK_WRAPPER[0] + edited + _CHECK_WRAPPER[1])
 
-    @lru_cache(maxsize=None)  # noqa: B019 - one tree, a bounded number of members
+    @cache  # noqa: B019 - one tree, a bounded number of members
     def _parses_alone(self, start: int, end: int) -> bool:
         return _parses(_CHECK_WRAPPER[0] + self.text.data[start:end] + _CHECK_WRAPPER[1])
 
@@ -358,11 +358,13 @@ def names_available(tree: JavaTree, expression: tree_sitter.Node, method: tree_s
     return True
 
 
-def declaration_covers(tree: JavaTree, declaration: tree_sitter.Node, offset: int) -> bool:
+def declaration_covers(tree: JavaTree, declaration: tree_sitter.Node, offset: int, *, assigned: bool = True) -> bool:
+    """Whether a declaration is in scope at ``offset`` (and, with ``assigned``, initialised where declared)."""
     if declaration.type == "local_variable_declaration":
         if declaration.end_byte > offset:
             return False
-        if not all(d.child_by_field_name("value") is not None for d in declaration.children_by_field_name("declarator")):
+        if assigned and not all(d.child_by_field_name("value") is not None
+                                for d in declaration.children_by_field_name("declarator")):
             return False
         scope = declaration.parent
         if scope.type == "for_statement":

@@ -145,7 +145,7 @@ def facts(context: Context) -> _Facts:
 
 
 def _comment_line(indent: str, text: str) -> bytes:
-    return f"{indent}# {text}".encode("utf-8")
+    return f"{indent}# {text}".encode()
 
 
 def _insert_above(tree: PythonTree, line: int, text: bytes) -> Rewrite:
@@ -361,7 +361,7 @@ def _guard(context: Context, key: str) -> str:
 def _dead_block(context: Context, line: int, guard: str, body: str) -> bytes:
     indent = facts(context).indentation(line)
     unit = facts(context).unit
-    return f"{indent}if {guard}:{context.tree.text.newline.decode()}{indent}{unit}{body}".encode("utf-8")
+    return f"{indent}if {guard}:{context.tree.text.newline.decode()}{indent}{unit}{body}".encode()
 
 
 class DeadCode(Spm):
@@ -472,10 +472,26 @@ class MisleadingNames(Spm):
             found.append(Site(context.key("name", line, variable.name), line, (variable,)))
             by_function.setdefault(id(variable.function), []).append(variable)
         for variables in by_function.values():
+            inner = self._bound_in_nested_scopes(context, variables[0].function)
             for first, second in zip(variables, variables[1:]):
+                if first.name in inner or second.name in inner:
+                    continue  # after the swap an inner binding would capture a reference to the other variable
                 line = context.tree.line(first.nodes[0])
                 found.append(Site(context.key("swap", line, first.name, second.name), line, (first, second)))
         return found
+
+    @staticmethod
+    def _bound_in_nested_scopes(context: Context, function: cst.FunctionDef) -> set[str]:
+        """Names bound in comprehensions, lambdas and functions nested in ``function``."""
+        own = facts(context).scopes.get(function.body.body[0])
+        names: set[str] = set()
+        for scope in set(facts(context).scopes.values()):
+            parent = getattr(scope, "parent", None)
+            while parent is not None and parent is not own and parent is not getattr(parent, "parent", None):
+                parent = parent.parent
+            if parent is own and scope is not own:
+                names.update(assignment.name for assignment in scope.assignments)
+        return names
 
     def _variables(self, context: Context) -> list[_Variable]:
         tree = context.tree

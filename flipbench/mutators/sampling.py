@@ -21,7 +21,7 @@ def quartile(position: float) -> int:
 
 
 def rank(seed: int, key: str) -> bytes:
-    return hashlib.sha256(f"{seed}\x00{key}".encode("utf-8")).digest()
+    return hashlib.sha256(f"{seed}\x00{key}".encode()).digest()
 
 
 def select(items: Sequence[T], *, seed: int, limit: int | None, key: Callable[[T], str],

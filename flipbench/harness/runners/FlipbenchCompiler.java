@@ -22,11 +22,10 @@ import javax.tools.ToolProvider;
  *
  * <pre>java FlipbenchCompiler</pre>
  *
- * Reads one directory per line on standard input; compiles every .java file in it together,
- * writing classes to DIR/classes; answers one JSON line per directory on standard output:
- * {"dir": ..., "ok": true|false, "errors": "first error messages"}. Variants of the same class
- * can therefore be compiled in one process, each in its own directory, without a javac start-up
- * (about a second) per variant.
+ * Reads one directory per line on standard input; compiles every .java file under it (at any
+ * depth) in one compilation, writing classes to DIR/classes; answers one JSON line per directory:
+ * {"dir": ..., "ok": true|false, "errors": "first error messages", "failed": ["file with errors", ...]}.
+ * Put variants of one class in different packages and a whole batch compiles at the cost of one.
  */
 public final class FlipbenchCompiler {
     private FlipbenchCompiler() {}
@@ -42,7 +41,7 @@ public final class FlipbenchCompiler {
             }
             Path dir = Path.of(line);
             List<File> sources = new ArrayList<>();
-            try (Stream<Path> listing = Files.list(dir)) {
+            try (Stream<Path> listing = Files.walk(dir)) {
                 listing.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> sources.add(p.toFile()));
             }
             Path classes = dir.resolve("classes");
@@ -54,14 +53,25 @@ public final class FlipbenchCompiler {
             StringWriter out = new StringWriter();
             boolean ok = compiler.getTask(out, files, diagnostics, options, null, units).call();
             StringBuilder errors = new StringBuilder();
+            java.util.Set<String> failed = new java.util.TreeSet<>();
             for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
-                if (diagnostic.getKind() == Diagnostic.Kind.ERROR && errors.length() < 2000) {
-                    String source = diagnostic.getSource() == null ? "" : new File(diagnostic.getSource().getName()).getName();
+                if (diagnostic.getKind() != Diagnostic.Kind.ERROR) {
+                    continue;
+                }
+                String source = diagnostic.getSource() == null ? "" : diagnostic.getSource().getName();
+                failed.add(source);
+                if (errors.length() < 4000) {
                     errors.append(source).append(':').append(diagnostic.getLineNumber()).append(": ")
                           .append(diagnostic.getMessage(Locale.ROOT).split("\n")[0]).append('\n');
                 }
             }
-            System.out.println("{\"dir\":" + quote(line) + ",\"ok\":" + ok + ",\"errors\":" + quote(errors.toString()) + "}");
+            StringBuilder failedJson = new StringBuilder("[");
+            for (String file : failed) {
+                failedJson.append(failedJson.length() > 1 ? "," : "").append(quote(file));
+            }
+            failedJson.append(']');
+            System.out.println("{\"dir\":" + quote(line) + ",\"ok\":" + ok + ",\"errors\":" + quote(errors.toString())
+                    + ",\"failed\":" + failedJson + "}");
             System.out.flush();
         }
     }
