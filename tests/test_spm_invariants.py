@@ -17,7 +17,7 @@ import pytest
 
 from flipbench.corpora.builtin import builtin_corpus
 from flipbench.corpora.syntax import parse_java, syntax_error
-from flipbench.harness.testexec import run_suite, run_suites
+from flipbench.harness.testexec import run_suites
 from flipbench.mutators.faults import inject, sample_faults
 from flipbench.mutators.spm import NotApplicable
 from flipbench.mutators.spms import SPMS, mutate
@@ -33,14 +33,18 @@ QUICK_FAULTS = ["operator_swap", "relational_flip", "boolean_logic", "negated_co
 
 
 @cache
+def faulty_programs() -> dict:
+    """Per program, a seeded fault whose tests finish (no timeouts to repeat for every variant)."""
+    candidates = {p.name: sample_faults(list(inject(p, QUICK_FAULTS)), seed=0, limit=3) for p in PROGRAMS}
+    runs = {(program.name, source): run for program, source, run in
+            run_suites((builtin_corpus().get(name).program, faulty.source)
+                       for name, faults in candidates.items() for faulty in faults)}
+    return {name: next((f for f in faults if not any(r.outcome == "timeout" for r in runs[(name, f.source)].results)),
+                       faults[0]) for name, faults in candidates.items()}
+
+
 def faulty_of(name: str):
-    """A seeded fault of the program whose tests finish (no timeouts to repeat for every variant)."""
-    program = builtin_corpus().get(name).program
-    candidates = sample_faults(list(inject(program, QUICK_FAULTS)), seed=0, limit=6)
-    for faulty in candidates:
-        if not any(result.outcome == "timeout" for result in run_suite(program, faulty.source).results):
-            return faulty
-    return candidates[0]
+    return faulty_programs()[name]
 
 
 @cache

@@ -151,7 +151,7 @@ def _java_batch_process(batch: Sequence[Job], classes: Path, results: list[Path]
                         f"{unit_package(index)}.{java_test_class(batch[index][0].tests)}",
                         str(int(timeout * 1000)), ",".join(cases[index])]) for index in indices]
     limit = sum(_limit(timeout, cases[index]) for index in indices)
-    command = ["java", *JVM_OPTIONS, "-Xss16m", "-cp", str(helper_classes()), "FlipbenchRunner", "--batch"]
+    command = ["java", *JVM_OPTIONS, "-cp", str(helper_classes()), "FlipbenchRunner", "--batch"]
     try:
         output = subprocess.run(command, input="\n".join(lines) + "\n", capture_output=True, text=True,
                                 timeout=limit, env=_environment()).stdout

@@ -64,6 +64,22 @@ class _Facts:
         return found
 
     @cached_property
+    def comment_lines(self) -> frozenset[int]:
+        """Lines a comment covers (nothing is appended to them)."""
+        tree = self.tree
+        return frozenset(line for c in _comments(tree) for line in range(tree.line(c), tree.last_line(c) + 1))
+
+    @cached_property
+    def calls_by_name(self) -> dict[str, list[Node]]:
+        """Method invocations and method references, by the method name they use."""
+        calls: dict[str, list[Node]] = {}
+        for call in self.tree.nodes("method_invocation", "method_reference"):
+            name = call.child_by_field_name("name") if call.type == "method_invocation" else call.named_children[-1]
+            if name is not None and name.type == "identifier":
+                calls.setdefault(self.tree.code(name), []).append(call)
+        return calls
+
+    @cached_property
     def identifiers(self) -> frozenset[str]:
         return frozenset(self.tree.code(node) for node in self.tree.nodes("identifier", "type_identifier"))
 
@@ -130,10 +146,6 @@ def _lines(tree: JavaTree, first: int, last: int) -> tuple[int, int]:
     return starts[first - 1], starts[last] if last < len(starts) else len(tree.text.data)
 
 
-def _comments_on(tree: JavaTree, line: int) -> bool:
-    return any(tree.line(c) <= line <= tree.last_line(c) for c in _comments(tree))
-
-
 def _comments(tree: JavaTree) -> list[Node]:
     return tree.nodes("line_comment", "block_comment")
 
@@ -152,11 +164,12 @@ def _negation(tree: JavaTree, condition: Node) -> str:
 
 # -- comments ------------------------------------------------------------------------------------
 
-def _end_of_statement(tree: JavaTree, statement: Node) -> int | None:
+def _end_of_statement(context: Context, statement: Node) -> int | None:
     """Where `  // ...` can go after a simple statement that ends its line with nothing after it."""
+    tree = context.tree
     if statement.type not in SIMPLE_STATEMENTS or not tree.ends_line(statement):
         return None
-    if tree.line(statement) != tree.last_line(statement) or _comments_on(tree, tree.last_line(statement)):
+    if tree.line(statement) != tree.last_line(statement) or tree.last_line(statement) in facts(context).comment_lines:
         return None
     return statement.end_byte
 
@@ -168,12 +181,10 @@ class MisleadingComments(Spm):
 
     def sites(self, context: Context) -> list[Site]:
         tree, found = context.tree, []
-        comment_lines = {line for c in _comments(tree) for line in range(tree.line(c), tree.last_line(c) + 1)}
         for statement in facts(context).statements:
             line = tree.line(statement.node)
             found.append(Site(context.key("above", line), line, ("above", statement.node)))
-            if statement.node.type in SIMPLE_STATEMENTS and tree.ends_line(statement.node) \
-                    and tree.last_line(statement.node) == line and line not in comment_lines:
+            if _end_of_statement(context, statement.node) is not None:
                 found.append(Site(context.key("end", line), line, ("end", statement.node)))
         return found
 
@@ -200,13 +211,12 @@ class FaultComment(Spm):
     def sites(self, context: Context) -> list[Site]:
         tree, found = context.tree, []
         ends = {tree.last_line(s.node): s.node for s in facts(context).statements
-                if _end_of_statement(tree, s.node) is not None}
-        comment_lines = {line for c in _comments(tree) for line in range(tree.line(c), tree.last_line(c) + 1)}
+                if _end_of_statement(context, s.node) is not None}
         for line in context.fault_lines:
             if not tree.text.line_bytes(line).strip():
                 continue
             found.append(Site(context.key("fault-above", line), line, ("above", None)))
-            if line in ends and line not in comment_lines:
+            if line in ends:
                 found.append(Site(context.key("fault-end", line), line, ("end", ends[line])))
         return found
 
@@ -591,10 +601,8 @@ class RenameFunctions(Spm):
             owner_name = tree.code(owner.child_by_field_name("name")) if owner is not None else None
             nodes = [m.child_by_field_name("name") for m in declared]
             usable = True
-            for call in tree.nodes("method_invocation", "method_reference"):
+            for call in facts(context).calls_by_name.get(name, []):
                 if call.type == "method_invocation":
-                    if tree.code(call.child_by_field_name("name")) != name:
-                        continue
                     receiver = call.child_by_field_name("object")
                     if receiver is not None and receiver.type != "this" and tree.code(receiver) != owner_name \
                             and tree.expression_type(receiver) != owner_name:
@@ -602,9 +610,7 @@ class RenameFunctions(Spm):
                         break
                     nodes.append(call.child_by_field_name("name"))
                 else:
-                    target = call.named_children[-1]
-                    if target.type == "identifier" and tree.code(target) == name:
-                        nodes.append(target)
+                    nodes.append(call.named_children[-1])
             if usable:
                 line = tree.line(declared[0])
                 found.append(Site(context.key("method", line, name), line, (name, tuple(nodes))))
@@ -795,7 +801,8 @@ class Reformat(Spm):
         tree = context.tree
         items = arguments.named_children
         line = tree.line(arguments)
-        if len(items) < 2 or tree.last_line(arguments) != line or line in skip_lines or _comments_on(tree, line):
+        if len(items) < 2 or tree.last_line(arguments) != line or line in skip_lines \
+                or line in facts(context).comment_lines:
             return None
         start, end = _lines(tree, line, line)
         if not tree.text.data[start:end].endswith(b"\n"):
