@@ -14,6 +14,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from flipbench import __version__, codec, console
+from flipbench.cli_sandbox import add_sandbox_commands, sandbox_option
 from flipbench.corpora.corpus import Corpus
 from flipbench.corpora.jsonl import read_programs, write_programs
 from flipbench.corpora.label_audit import summarize
@@ -23,6 +24,7 @@ from flipbench.corpora.model import LANGUAGES, FaultyProgram, position_percentil
 from flipbench.corpora.stats import corpus_stats
 from flipbench.corpora.testformat import discover_test_cases
 from flipbench.errors import InputError
+from flipbench.harness.sandbox import open_sandbox
 from flipbench.harness.testexec import run_suites
 from flipbench.mutators.content import ExternalContent
 from flipbench.mutators.faults import OPERATORS, fault_record, operator_names, sample_faults
@@ -60,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_commands(verbs)
     _add_fault_commands(verbs)
     _add_spm_commands(verbs)
+    add_sandbox_commands(verbs, _format_option, _corpus_option, _selected)
     return parser
 
 
@@ -104,6 +107,7 @@ def _add_corpus_commands(verbs: argparse._SubParsersAction) -> None:
     check.add_argument("--program", action="append", default=[], metavar="NAME", help="only this program (repeatable)")
     check.add_argument("--jobs", type=int, default=None, metavar="N", help="programs run at once (default: CPUs)")
     check.add_argument("--timeout", type=float, default=2.0, metavar="S", help="seconds per test (default: 2)")
+    sandbox_option(check)
     _format_option(check)
     check.set_defaults(handler=_corpus_check)
 
@@ -241,8 +245,8 @@ def _mutate(args: argparse.Namespace) -> int:
         operator_names([args.fault])
     parse_tree(program.language, program.source)
     fault_lines = tuple(sorted(set(args.fault_line)))
-    faulty = FaultyProgram(program, args.fault or "", program.source, fault_lines, None,
-                           position_percentile(fault_lines[0], count) if fault_lines else 0.0)
+    faulty = FaultyProgram(program, args.fault or "", fault_lines, None,
+                           position_percentile(fault_lines[0], count) if fault_lines else 0.0, program.source)
     content = ExternalContent.load(args.content, args.seed) if args.content else None
     try:
         variant, rejections = mutate(faulty, chain, strength=args.strength, seed=args.seed,
@@ -336,10 +340,10 @@ def _corpus_check(args: argparse.Namespace) -> int:
         raise InputError(f"corpus {corpus.name!r} has no usable programs with tests to check")
     runs = {}
     progress = tqdm(total=len(programs), desc="checking", unit="program", disable=None)
-    for program, _, run in run_suites(((program, None) for program in programs), workers=args.jobs,
-                                      timeout=args.timeout):
+    with open_sandbox(args.sandbox) as sandbox:
+        outcomes = list(_checked(programs, sandbox, args, progress))
+    for program, run in outcomes:
         runs[program.name] = run
-        progress.update()
     progress.close()
     ordered = [(program, runs[program.name]) for program in programs]
     failed = [program.name for program, run in ordered if not run.passed]
@@ -355,6 +359,13 @@ def _corpus_check(args: argparse.Namespace) -> int:
         tests = sum(len(run.results) for _, run in ordered)
         print(f"\n{len(ordered) - len(failed)}/{len(ordered)} programs pass all tests ({tests} tests run)")
     return 1 if failed else 0
+
+
+def _checked(programs, sandbox, args, progress):
+    for program, _, run in run_suites(((program, None) for program in programs), sandbox=sandbox,
+                                      workers=args.jobs, timeout=args.timeout):
+        progress.update()
+        yield program, run
 
 
 def _corpus_import(args: argparse.Namespace) -> int:

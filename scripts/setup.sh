@@ -12,6 +12,11 @@ as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 packages=()
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || packages+=(python3-venv)
+command -v bwrap >/dev/null 2>&1 || packages+=(bubblewrap)  # the sandbox when no Docker engine answers
+if ((with_tests)); then  # the tests run the docker backend against a real engine, with images built offline
+    command -v dockerd >/dev/null 2>&1 || packages+=(docker.io)
+    command -v debootstrap >/dev/null 2>&1 || packages+=(debootstrap)
+fi
 if ((${#packages[@]})); then
     echo "setup: installing system packages: ${packages[*]}"
     as_root apt-get update -qq
@@ -31,3 +36,7 @@ else
     .venv/bin/pip install -q .
 fi
 echo "setup: flipbench $(.venv/bin/flipbench --version | cut -d' ' -f2) installed in .venv"
+if ((with_tests)); then
+    scripts/start_docker.sh
+    .venv/bin/flipbench sandbox build
+fi

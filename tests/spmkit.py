@@ -15,7 +15,7 @@ def apply(language: str, source: str, chain: str, *, strength: int = 1, seed: in
         from dataclasses import replace
 
         program = replace(program, tests=TestSuite(tests, "test_snippet.py" if language == "python" else "BoxTest.java"))
-    faulty = FaultyProgram(program, fault, source, tuple(fault_lines), None, 0.0)
+    faulty = FaultyProgram(program, fault, tuple(fault_lines), None, 0.0, source)
     return mutate(faulty, chain.split("+"), strength=strength, seed=seed, placement=placement, content=content)
 
 

@@ -15,8 +15,7 @@ def _program() -> Program:
 
 
 def _variant() -> Variant:
-    faulty = FaultyProgram(_program(), "operator_swap", "def f(x):\n    return x - 1\n", (2,),
-                           Edit(21, 26, "x + 1", "x - 1", 2), 50.0)
+    faulty = FaultyProgram(_program(), "operator_swap", (2,), Edit(21, 26, "x + 1", "x - 1", 2), 50.0)
     return Variant(faulty, ("misleading_comments",), 1, "random", 7, "# adds\ndef f(x):\n    return x - 1\n",
                    LineMap(((2,), (3,)), 3), (3,), (SpmEdit("misleading_comments", "comment", 1, 2),),
                    (("placement", "random"),))

@@ -166,7 +166,7 @@ def read_faults(
         faulty = FaultyProgram(
             program=program,
             fault=fault,
-            source=source,
+            faulty_source=source,
             fault_lines=fault_lines,
             edit=None,
             position=position_percentile(fault_lines[0], len(source_lines(source))),

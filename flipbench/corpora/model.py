@@ -111,11 +111,25 @@ class FaultyProgram:
 
     program: Program
     fault: str
-    source: str
     fault_lines: tuple[int, ...]
     edit: Edit | None
+    """The change to the program's source; None when only the faulty text is known (imported faults)."""
     position: float
     """Percentile (0-100) of the fault's first line within the faulty file."""
+    faulty_source: str | None = field(default=None, repr=False)
+    """The faulty text when no ``edit`` describes it."""
+
+    @cached_property
+    def source(self) -> str:
+        """The faulty text, built on first use: a 40K-line file has tens of thousands of faults."""
+        if self.edit is None:
+            if self.faulty_source is None:
+                raise ValueError("a faulty program needs an edit or its faulty source")
+            return self.faulty_source
+        data = self.program.source.encode("utf-8")
+        view = memoryview(data)
+        return b"".join((view[:self.edit.start_byte], self.edit.after.encode("utf-8"),
+                         view[self.edit.end_byte:])).decode("utf-8")
 
     @cached_property
     def id(self) -> str:

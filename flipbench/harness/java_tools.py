@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import tempfile
 import threading
@@ -65,60 +64,54 @@ def unit_package(index: int) -> str:
     return f"u{index}"
 
 
-def compile_batch(units: Sequence[Mapping[str, str]], root: Path) -> list[Compilation]:
-    """Compile many independent units in one javac run (class files: :func:`batch_classes`).
+def write_units(units: Sequence[Mapping[str, str]], sources: Path) -> dict[int, Compilation]:
+    """Lay out units for :class:`FlipbenchCompiler` under ``sources`` (unit ``i`` in package ``u{i}``).
 
-    Unit ``i`` is put in package ``u{i}`` (declared at the start of line 1, so no line moves),
-    which lets variants of the same class compile together: one symbol table load for the whole
-    batch instead of one per variant. Units with errors are reported and the rest recompiled
-    without them. A unit that already declares a package is compiled on its own.
+    The package is declared at the start of line 1, so no line moves; it lets variants of the same
+    class compile together: one symbol table load for the whole batch instead of one per variant.
+    Returns the units that cannot take part (they declare a package of their own) with the reason.
     """
-    sources = root / "src"
-    results: dict[int, Compilation] = {}
-    pending: list[int] = []
+    refused: dict[int, Compilation] = {}
     for index, unit in enumerate(units):
+        if any(_declares_package(source) for source in unit.values()):
+            refused[index] = Compilation(False, "declares a package: compile it on its own")
+            continue
         directory = sources / unit_package(index)
         directory.mkdir(parents=True)
-        if any(_declares_package(source) for source in unit.values()):
-            results[index] = Compilation(False, "declares a package: compile it on its own")
-            continue
         for filename, source in unit.items():
             (directory / filename).write_text(f"package {unit_package(index)}; " + source.lstrip("\ufeff"),
                                               encoding="utf-8")
-        pending.append(index)
-    while pending:
-        [answer] = _compile_chunk([str(sources)]) or [{"ok": False, "errors": "compiler did not answer", "failed": []}]
-        if answer["ok"]:
-            results.update((index, Compilation(True, "")) for index in pending)
-            break
-        failed = {int(Path(path).relative_to(sources).parts[0][1:]) for path in answer.get("failed", [])
-                  if Path(path).is_relative_to(sources)}
-        if not failed:
-            results.update((index, Compilation(False, answer["errors"])) for index in pending)
-            break
-        for index in failed:
-            own = "".join(line + "\n" for line in answer["errors"].splitlines()
-                          if line.startswith(str(sources / unit_package(index)) + "/"))
-            results[index] = Compilation(False, own.replace(str(sources / unit_package(index)) + "/", ""))
-            shutil.rmtree(sources / unit_package(index))
-        pending = [index for index in pending if index not in failed]
-    return [results[index] for index in range(len(units))]
+    return refused
+
+
+def read_compilations(answers: str, count: int, refused: Mapping[int, Compilation]) -> list[Compilation]:
+    """Per-unit results from :class:`FlipbenchCompiler`'s JSON lines (a unit it never answered failed)."""
+    found = dict(refused)
+    for line in answers.splitlines():
+        if line.startswith("{"):
+            answer = json.loads(line)
+            found[int(answer["unit"][1:])] = Compilation(bool(answer["ok"]), answer["errors"])
+    return [found.get(index, Compilation(False, "the compiler did not answer for this unit")) for index in range(count)]
+
+
+def compile_batch(units: Sequence[Mapping[str, str]], root: Path) -> list[Compilation]:
+    """Compile many independent units in one javac run, here, unsandboxed (javac runs no program code).
+
+    Class files land in :func:`batch_classes`; units with errors are reported and the rest compiled
+    without them.
+    """
+    refused = write_units(units, root / "src")
+    done = subprocess.run(["java", *JVM_OPTIONS, "-cp", str(helper_classes()), "FlipbenchCompiler",
+                           str(root / "src"), str(batch_classes(root))], capture_output=True, text=True)
+    return read_compilations(done.stdout, len(units), refused)
 
 
 def batch_classes(root: Path) -> Path:
     """Where :func:`compile_batch` put the class files (unit ``i``'s classes are in package ``u{i}``)."""
-    return root / "src" / "classes"
+    return root / "classes"
 
 
 def _declares_package(source: str) -> bool:
     from flipbench.corpora.syntax import parse_java
 
     return any(node.type == "package_declaration" for node in parse_java(source).root_node.named_children)
-
-
-def _compile_chunk(directories: list[str]) -> list[dict]:
-    if not directories:
-        return []
-    done = subprocess.run(["java", *JVM_OPTIONS, "-cp", str(helper_classes()), "FlipbenchCompiler"],
-                          input="\n".join(directories) + "\n", capture_output=True, text=True)
-    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]

@@ -1,22 +1,19 @@
-"""Running a program's test suite and reading back one result per test case.
+"""Running test suites in a sandbox and reading back one result per test case.
 
-The program (or a faulty/variant source of it) and its tests are written to a fresh work
-directory next to flipbench's runner for the language; the runner writes one JSON line per
-test. Tests that never reported (the process crashed or was killed) are filled in as errors,
-so a report always has exactly one result per test case.
-
-Python suites run one process each. Java suites run in batches: one JVM compiles many
-variants and one JVM runs them, each through its own class loader, so a JVM start-up is paid
-per batch rather than per variant.
+Programs (or faulty/variant sources of them) are batched: one sandboxed command runs a whole
+batch, so a container or namespace start-up is paid per batch. Python programs each get their own
+interpreter and folder inside the batch. A Java batch compiles in one javac task and runs in one
+JVM, each variant through its own class loader. The runners write one JSON line per test; tests
+that never reported (the process crashed or was killed) are filled in as errors, so a report
+always has exactly one result per test case.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,20 +25,24 @@ from typing import Literal
 from flipbench.corpora.model import Program
 from flipbench.corpora.testformat import discover_test_cases, java_test_class
 from flipbench.errors import InputError
+from flipbench.harness.java_coverage import PROBE_FILE, instrument, probe_source
 from flipbench.harness.java_tools import (
     JVM_OPTIONS,
-    batch_classes,
-    compile_batch,
     helper_classes,
     helper_source,
+    read_compilations,
     unit_package,
+    write_units,
 )
+from flipbench.harness.sandbox import OUTPUTS, Execution, Invocation, Language, Limits, Sandbox, open_sandbox
 
 Outcome = Literal["passed", "failed", "error", "timeout"]
 RESULTS_FILE = "flipbench-results.jsonl"
 PYTHON_RUNNER = "python_runner.py"
 JAVA_BATCH = 64
 """Java variants per batch: large enough to amortize JVM start-up, small enough to spread over workers."""
+PYTHON_BATCH = 32
+"""Python programs per sandboxed command (each still runs in its own interpreter)."""
 
 
 class NoTests(InputError):
@@ -82,82 +83,141 @@ class SuiteRun:
 Job = tuple[Program, "str | None"]
 
 
-def run_suite(program: Program, source: str | None = None, *, timeout: float = 2.0) -> SuiteRun:
+def run_suite(program: Program, source: str | None = None, *, sandbox: Sandbox | None = None,
+              timeout: float = 2.0, coverage: bool = False) -> SuiteRun:
     """Run ``program``'s tests against ``source`` (default: the program's own source)."""
-    [(_, _, run)] = list(run_suites([(program, source)], timeout=timeout))
+    [(_, _, run)] = list(run_suites([(program, source)], sandbox=sandbox, timeout=timeout, coverage=coverage))
     return run
 
 
-def run_suites(jobs: Iterable[Job], *, workers: int | None = None,
-               timeout: float = 2.0) -> Iterator[tuple[Program, str | None, SuiteRun]]:
-    """Run many suites concurrently, yielding each (program, source, run) as it finishes."""
+def run_suites(jobs: Iterable[Job], *, sandbox: Sandbox | None = None, workers: int | None = None,
+               timeout: float = 2.0, coverage: bool = False) -> Iterator[tuple[Program, str | None, SuiteRun]]:
+    """Run many suites in ``sandbox`` (default: the best available), yielding each (program, source, run)
+    as its batch finishes. With ``coverage``, each test result lists the program lines it executed."""
     jobs = list(jobs)
     for program, _ in jobs:
         if program.tests is None:
             raise NoTests(f"{program.name} has no tests")
+    sandbox = sandbox or open_sandbox()
     workers = workers or os.cpu_count() or 1
-    python = [job for job in jobs if job[0].language == "python"]
-    java = [job for job in jobs if job[0].language == "java"]
-    size = max(1, min(JAVA_BATCH, -(-len(java) // workers)))  # spread small sets over the workers too
-    batches = [java[i:i + size] for i in range(0, len(java), size)]
+    batches: list[tuple[Language, list[Job]]] = []
+    for language, most in (("python", PYTHON_BATCH), ("java", JAVA_BATCH)):
+        mine = [job for job in jobs if job[0].language == language]
+        size = max(1, min(most, -(-len(mine) // workers)))  # spread small sets over the workers too
+        batches += [(language, mine[i:i + size]) for i in range(0, len(mine), size)]
+    runners = {"python": _run_python_batch, "java": _run_java_batch}
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending = [pool.submit(_run_python_job, job, timeout) for job in python]
-        pending += [pool.submit(_run_java_batch, batch, timeout) for batch in batches]
+        pending = [pool.submit(runners[language], sandbox, batch, timeout, coverage) for language, batch in batches]
         for future in as_completed(pending):
             yield from future.result()
 
 
-def _run_python_job(job: Job, timeout: float) -> list[tuple[Program, str | None, SuiteRun]]:
-    program, source = job
-    cases = discover_test_cases("python", program.tests)
+def _run_python_batch(sandbox: Sandbox, batch: Sequence[Job], timeout: float,
+                      coverage: bool) -> list[tuple[Program, str | None, SuiteRun]]:
+    """One sandboxed command runs every program of the batch, each in its own interpreter and folder."""
     started = time.perf_counter()
+    cases = [discover_test_cases("python", program.tests) for program, _ in batch]
     with tempfile.TemporaryDirectory(prefix="flipbench-") as scratch:
-        work = _prepare(Path(scratch), program, source)
-        shutil.copy(helper_source(PYTHON_RUNNER), work / PYTHON_RUNNER)
-        tests_module = program.tests.filename.removesuffix(".py")
-        error = _run([sys.executable, "-I", "-S", PYTHON_RUNNER, RESULTS_FILE, tests_module, str(timeout)], work,
-                     _limit(timeout, cases))
-        run = _collect(work / RESULTS_FILE, cases, error, time.perf_counter() - started)
-    return [(program, source, run)]
-
-
-def _run_java_batch(batch: Sequence[Job], timeout: float) -> list[tuple[Program, str | None, SuiteRun]]:
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="flipbench-java-") as scratch:
-        root = Path(scratch)
-        units = [{program.filename: program.source if source is None else source,
-                  program.tests.filename: program.tests.source} for program, source in batch]
-        compiled = compile_batch(units, root)
-        cases = [discover_test_cases("java", program.tests) for program, _ in batch]
-        results = [root / f"{index}.jsonl" for index in range(len(batch))]
-        errors: dict[int, str | None] = {
-            index: f"does not compile: {(compiled[index].errors.strip().splitlines() or ['?'])[0]}"
-            for index in range(len(batch)) if not compiled[index].ok}
-        remaining = [index for index in range(len(batch)) if compiled[index].ok]
-        while remaining:
-            finished = _java_batch_process(batch, batch_classes(root), results, cases, remaining, timeout)
-            if finished < len(remaining):  # the JVM died inside this job: record it, go on after it
-                errors[remaining[finished]] = "the test JVM exited abnormally while running this program"
-            remaining = remaining[finished + 1:]
+        inputs, outputs = _scratch_folders(Path(scratch))
+        shutil.copy(helper_source(PYTHON_RUNNER), inputs / PYTHON_RUNNER)
+        script = []
+        for index, (program, source) in enumerate(batch):
+            _prepare(inputs / f"p{index}", program, source)
+            command = [sandbox.python(), "-I", "-S", f"../{PYTHON_RUNNER}", f"../{OUTPUTS}/{index}.jsonl",
+                       program.tests.filename.removesuffix(".py"), str(timeout),
+                       *([program.filename] if coverage else [])]
+            script.append(f"cd p{index} && timeout -s KILL {_limit(timeout, cases[index]):.0f} {shlex.join(command)}"
+                          f" >../{OUTPUTS}/{index}.log 2>&1; echo $? >../{OUTPUTS}/{index}.status; cd ..")
+        (inputs / "run.sh").write_text("\n".join(script) + "\n", encoding="utf-8")
+        execution = sandbox.run(Invocation(("/bin/sh", "run.sh"), inputs, outputs, "python",
+                                           _batch_limits(sum(_limit(timeout, c) for c in cases))))
         elapsed = (time.perf_counter() - started) / max(len(batch), 1)
-        return [(program, source, _collect(results[index], cases[index], errors.get(index), elapsed))
+        return [(program, source, _collect(outputs / f"{index}.jsonl", cases[index],
+                                           _python_error(outputs, index, execution), elapsed))
                 for index, (program, source) in enumerate(batch)]
 
 
-def _java_batch_process(batch: Sequence[Job], classes: Path, results: list[Path], cases: list[tuple[str, ...]],
-                        indices: list[int], timeout: float) -> int:
-    """Run the given jobs in one JVM; how many finished."""
-    lines = ["\t".join([str(classes), str(results[index]),
-                        f"{unit_package(index)}.{java_test_class(batch[index][0].tests)}",
-                        str(int(timeout * 1000)), ",".join(cases[index])]) for index in indices]
-    limit = sum(_limit(timeout, cases[index]) for index in indices)
-    command = ["java", *JVM_OPTIONS, "-cp", str(helper_classes()), "FlipbenchRunner", "--batch"]
-    try:
-        output = subprocess.run(command, input="\n".join(lines) + "\n", capture_output=True, text=True,
-                                timeout=limit, env=_environment()).stdout
-    except subprocess.TimeoutExpired as expired:
-        output = expired.stdout.decode("utf-8", "replace") if isinstance(expired.stdout, bytes) else expired.stdout or ""
-    return sum(1 for line in output.splitlines() if line.startswith("done "))
+def _python_error(outputs: Path, index: int, execution: Execution) -> str | None:
+    status = outputs / f"{index}.status"
+    if not status.exists():
+        return f"the sandbox ended before this program finished ({execution.reason})"
+    code = int(status.read_text().strip() or "1")
+    if code == 0:
+        return None
+    tail = (outputs / f"{index}.log").read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
+    return ("killed at the time limit" if code in (124, 137) else f"exit status {code}") + (
+        f": {' | '.join(tail)}" if tail else "")
+
+
+JAVA_SCRIPT = """\
+java {options} -cp helpers FlipbenchCompiler src classes >.out/compile.jsonl 2>.out/compile.err
+total={total}; finished=0; : >.out/run.log
+while [ "$finished" -lt "$total" ]; do
+  tail -n +$((finished + 1)) jobs.tsv | java {options} -cp helpers FlipbenchRunner --batch >>.out/run.log 2>>.out/run.err
+  finished=$(grep -c -e '^done ' -e '^died ' .out/run.log)
+  if [ "$finished" -lt "$total" ]; then echo "died $finished" >>.out/run.log; finished=$((finished + 1)); fi
+done
+"""
+"""Compile the batch in one javac task, then run every job in one JVM; a job that kills the JVM is
+recorded as died and a new JVM goes on with the next."""
+
+
+def _run_java_batch(sandbox: Sandbox, batch: Sequence[Job], timeout: float,
+                    coverage: bool) -> list[tuple[Program, str | None, SuiteRun]]:
+    started = time.perf_counter()
+    cases = [discover_test_cases("java", program.tests) for program, _ in batch]
+    with tempfile.TemporaryDirectory(prefix="flipbench-java-") as scratch:
+        inputs, outputs = _scratch_folders(Path(scratch))
+        refused = write_units([_java_unit(program, source, coverage) for program, source in batch], inputs / "src")
+        shutil.copytree(helper_classes(), inputs / "helpers")
+        (inputs / "jobs.tsv").write_text("".join(
+            "\t".join(["classes", f"{OUTPUTS}/{index}.jsonl",
+                       f"{unit_package(index)}.{java_test_class(program.tests)}",
+                       str(int(timeout * 1000)), ",".join(cases[index])]) + "\n"
+            for index, (program, _) in enumerate(batch)), encoding="utf-8")
+        limits = _batch_limits(sum(_limit(timeout, c) for c in cases) + 60)
+        options = " ".join([*JVM_OPTIONS, f"-Xmx{limits.memory_mb // 2}m"])
+        (inputs / "run.sh").write_text(JAVA_SCRIPT.format(options=options, total=len(batch)), encoding="utf-8")
+        execution = sandbox.run(Invocation(("/bin/sh", "run.sh"), inputs, outputs, "java", limits))
+        compiled = read_compilations(_read_text(outputs / "compile.jsonl"), len(batch), refused)
+        log = _read_text(outputs / "run.log").splitlines()
+        died = {int(line.split()[1]) for line in log if line.startswith("died ")}
+        finished = sum(1 for line in log if line.startswith(("done ", "died ")))
+        elapsed = (time.perf_counter() - started) / max(len(batch), 1)
+        runs = []
+        for index, (program, source) in enumerate(batch):
+            error = None
+            if not compiled[index].ok:
+                error = f"does not compile: {(compiled[index].errors.strip().splitlines() or ['?'])[0]}"
+            elif index in died:
+                error = "the test JVM exited abnormally while running this program"
+            elif index >= finished:
+                error = f"the sandbox ended before this program finished ({execution.reason})"
+            runs.append((program, source, _collect(outputs / f"{index}.jsonl", cases[index], error, elapsed)))
+        return runs
+
+
+def _java_unit(program: Program, source: str | None, coverage: bool) -> dict[str, str]:
+    text = program.source if source is None else source
+    unit = {program.filename: instrument(text) if coverage else text, program.tests.filename: program.tests.source}
+    if coverage:
+        unit[PROBE_FILE] = probe_source(None)
+    return unit
+
+
+def _scratch_folders(root: Path) -> tuple[Path, Path]:
+    inputs, outputs = root / "in", root / "out"
+    inputs.mkdir()
+    outputs.mkdir()
+    return inputs, outputs
+
+
+def _batch_limits(seconds: float) -> Limits:
+    return Limits(wall_seconds=seconds, memory_mb=1024, cpus=1.0, pids=256)
+
+
+def _read_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
 
 
 def _prepare(work: Path, program: Program, source: str | None) -> Path:
@@ -203,21 +263,3 @@ def _read_results(path: Path) -> list[dict]:
         except json.JSONDecodeError:
             break  # a line cut short by a killed runner ends what we can trust
     return results
-
-
-def _environment() -> dict[str, str]:
-    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", "PYTHONHASHSEED": "0",
-            "PYTHONDONTWRITEBYTECODE": "1", "PYTHONIOENCODING": "utf-8"}
-
-
-def _run(command: list[str], work: Path, limit: float) -> str | None:
-    """Run a command in ``work``; None on exit 0, else why it did not end normally."""
-    try:
-        done = subprocess.run(command, cwd=work, env=_environment(), stdin=subprocess.DEVNULL,
-                              capture_output=True, timeout=limit)
-    except subprocess.TimeoutExpired:
-        return f"killed after {limit:.0f}s"
-    if done.returncode != 0:
-        tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
-        return f"exit status {done.returncode}: {' | '.join(tail)}"
-    return None

@@ -16,7 +16,7 @@ from flipbench.mutators import java_faults, python_faults
 from flipbench.mutators.java_tree import JavaTree
 from flipbench.mutators.python_tree import PythonTree
 from flipbench.mutators.sampling import quartile, select
-from flipbench.mutators.source_text import SourceText, Splice, count_lines
+from flipbench.mutators.source_text import SourceText, Splice
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,6 @@ def inject(program: Program, operators: Iterable[str] | None = None) -> Iterator
 
 def faulty_program(program: Program, text: SourceText, operator: str, splice: Splice,
                    minimal: Splice) -> FaultyProgram:
-    data = text.apply(splice)
     fault_lines = text.changed_lines(minimal)
     edit = Edit(
         start_byte=splice.start,
@@ -101,8 +100,8 @@ def faulty_program(program: Program, text: SourceText, operator: str, splice: Sp
         after=splice.text.decode("utf-8"),
         line=text.line_of(splice.start),
     )
-    return FaultyProgram(program, operator, data.decode("utf-8"), fault_lines, edit,
-                         position_percentile(fault_lines[0], count_lines(data)))
+    return FaultyProgram(program, operator, fault_lines, edit,
+                         position_percentile(fault_lines[0], text.line_count_after(splice)))
 
 
 def site_key(faulty: FaultyProgram) -> str:

@@ -70,9 +70,16 @@ class SourceText:
         """The file's line ending, for lines an edit inserts."""
         return b"\r\n" if b"\r\n" in self.data else b"\n"
 
-    @property
+    @cached_property
     def line_count(self) -> int:
         return count_lines(self.data)
+
+    def line_count_after(self, splice: Splice) -> int:
+        """Lines once ``splice`` is applied, without building the new source (big files, many edits)."""
+        if splice.end >= len(self.data):  # the final newline may come or go: count for real
+            return count_lines(self.apply(splice))
+        removed = self.data.count(b"\n", splice.start, splice.end)
+        return self.line_count + splice.text.count(b"\n") - removed
 
     def line_of(self, offset: int) -> int:
         """1-based line holding byte ``offset``."""
@@ -96,7 +103,8 @@ class SourceText:
         return text[: len(text) - len(text.lstrip(b" \t"))]
 
     def apply(self, splice: Splice) -> bytes:
-        return self.data[:splice.start] + splice.text + self.data[splice.end:]
+        view = memoryview(self.data)  # one copy of the result, not three: files reach 1.5 MB
+        return b"".join((view[:splice.start], splice.text, view[splice.end:]))
 
     def changed_lines(self, splice: Splice) -> tuple[int, ...]:
         """Lines of the *new* source that hold the spliced text.

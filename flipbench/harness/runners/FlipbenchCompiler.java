@@ -1,7 +1,5 @@
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,12 +18,12 @@ import javax.tools.ToolProvider;
 /**
  * flipbench's batch compiler: compiles many independent compilation units in one warm JVM.
  *
- * <pre>java FlipbenchCompiler</pre>
+ * <pre>java FlipbenchCompiler SOURCE_ROOT CLASSES_DIR</pre>
  *
- * Reads one directory per line on standard input; compiles every .java file under it (at any
- * depth) in one compilation, writing classes to DIR/classes; answers one JSON line per directory:
- * {"dir": ..., "ok": true|false, "errors": "first error messages", "failed": ["file with errors", ...]}.
- * Put variants of one class in different packages and a whole batch compiles at the cost of one.
+ * Every sub-folder of SOURCE_ROOT is one unit (its .java files, at any depth). All units compile
+ * together in one compilation (put each in its own package and a whole batch compiles at the cost
+ * of one); units with errors are set aside and the rest compiled again, until what is left
+ * compiles. Answers one JSON line per unit: {"unit": NAME, "ok": true|false, "errors": "..."}.
  */
 public final class FlipbenchCompiler {
     private FlipbenchCompiler() {}
@@ -33,47 +31,71 @@ public final class FlipbenchCompiler {
     public static void main(String[] args) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
-        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = input.readLine()) != null) {
-            if (line.isBlank()) {
-                continue;
+        Path root = Path.of(args[0]);
+        Path classes = Path.of(args[1]);
+        Files.createDirectories(classes);
+        java.util.TreeMap<String, List<File>> pending = new java.util.TreeMap<>();
+        try (Stream<Path> units = Files.list(root)) {
+            for (Path unit : (Iterable<Path>) units.filter(Files::isDirectory).sorted()::iterator) {
+                List<File> sources = new ArrayList<>();
+                try (Stream<Path> listing = Files.walk(unit)) {
+                    listing.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> sources.add(p.toFile()));
+                }
+                pending.put(unit.getFileName().toString(), sources);
             }
-            Path dir = Path.of(line);
+        }
+        List<String> options = List.of("-d", classes.toString(), "-encoding", "UTF-8", "-nowarn",
+                "-proc:none", "-Xlint:none", "-implicit:none");
+        while (!pending.isEmpty()) {
             List<File> sources = new ArrayList<>();
-            try (Stream<Path> listing = Files.walk(dir)) {
-                listing.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> sources.add(p.toFile()));
-            }
-            Path classes = dir.resolve("classes");
-            Files.createDirectories(classes);
+            pending.values().forEach(sources::addAll);
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromFiles(sources);
-            List<String> options = List.of("-d", classes.toString(), "-encoding", "UTF-8", "-nowarn",
-                    "-proc:none", "-Xlint:none", "-implicit:none");
-            StringWriter out = new StringWriter();
-            boolean ok = compiler.getTask(out, files, diagnostics, options, null, units).call();
-            StringBuilder errors = new StringBuilder();
-            java.util.Set<String> failed = new java.util.TreeSet<>();
+            boolean ok = compiler.getTask(new StringWriter(), files, diagnostics, options, null,
+                    files.getJavaFileObjectsFromFiles(sources)).call();
+            if (ok) {
+                pending.keySet().forEach(unit -> answer(unit, true, ""));
+                break;
+            }
+            java.util.Map<String, StringBuilder> failed = new java.util.TreeMap<>();
             for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
-                if (diagnostic.getKind() != Diagnostic.Kind.ERROR) {
+                if (diagnostic.getKind() != Diagnostic.Kind.ERROR || diagnostic.getSource() == null) {
                     continue;
                 }
-                String source = diagnostic.getSource() == null ? "" : diagnostic.getSource().getName();
-                failed.add(source);
+                Path source = Path.of(diagnostic.getSource().getName()).toAbsolutePath();
+                Path relative = root.toAbsolutePath().relativize(source);
+                if (relative.getNameCount() < 2 || relative.startsWith("..")) {
+                    continue;
+                }
+                StringBuilder errors = failed.computeIfAbsent(relative.getName(0).toString(), unit -> new StringBuilder());
                 if (errors.length() < 4000) {
-                    errors.append(source).append(':').append(diagnostic.getLineNumber()).append(": ")
+                    errors.append(relative.subpath(1, relative.getNameCount())).append(':')
+                          .append(diagnostic.getLineNumber()).append(": ")
                           .append(diagnostic.getMessage(Locale.ROOT).split("\n")[0]).append('\n');
                 }
             }
-            StringBuilder failedJson = new StringBuilder("[");
-            for (String file : failed) {
-                failedJson.append(failedJson.length() > 1 ? "," : "").append(quote(file));
+            if (failed.isEmpty()) {  // errors with no unit to blame: every unit fails with the same message
+                String message = diagnostics.getDiagnostics().isEmpty() ? "javac failed"
+                        : diagnostics.getDiagnostics().get(0).getMessage(Locale.ROOT);
+                pending.keySet().forEach(unit -> answer(unit, false, message));
+                break;
             }
-            failedJson.append(']');
-            System.out.println("{\"dir\":" + quote(line) + ",\"ok\":" + ok + ",\"errors\":" + quote(errors.toString())
-                    + ",\"failed\":" + failedJson + "}");
-            System.out.flush();
+            boolean removed = false;
+            for (java.util.Map.Entry<String, StringBuilder> unit : failed.entrySet()) {
+                if (pending.remove(unit.getKey()) != null) {
+                    answer(unit.getKey(), false, unit.getValue().toString());
+                    removed = true;
+                }
+            }
+            if (!removed) {
+                pending.keySet().forEach(unit -> answer(unit, false, "javac failed: " + failed));
+                break;
+            }
         }
+        System.out.flush();
+    }
+
+    private static void answer(String unit, boolean ok, String errors) {
+        System.out.println("{\"unit\":" + quote(unit) + ",\"ok\":" + ok + ",\"errors\":" + quote(errors) + "}");
     }
 
     private static String quote(String text) {

@@ -73,7 +73,9 @@ public final class FlipbenchRunner {
                 results.flush();
                 return;
             }
+            Method coverage = coverageProbe(loader, testClass);
             for (String name : names) {
+                drain(coverage);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
                 Throwable[] failure = new Throwable[1];
@@ -121,9 +123,33 @@ public final class FlipbenchRunner {
                         + ",\"stdout\":" + quote(out.toString(StandardCharsets.UTF_8))
                         + ",\"stderr\":" + quote(err.toString(StandardCharsets.UTF_8))
                         + ",\"message\":" + quote(message)
-                        + ",\"seconds\":" + String.format(java.util.Locale.ROOT, "%.6f", seconds) + "}\n");
+                        + ",\"seconds\":" + String.format(java.util.Locale.ROOT, "%.6f", seconds)
+                        + (coverage == null ? "" : ",\"covered_lines\":" + java.util.Arrays.toString(drain(coverage)))
+                        + "}\n");
                 results.flush();
             }
+        }
+    }
+
+    /** The drain() of the instrumented program's FlipbenchCoverage class, if the program was instrumented. */
+    private static Method coverageProbe(ClassLoader loader, String testClass) {
+        int dot = testClass.lastIndexOf('.');
+        String probe = (dot < 0 ? "" : testClass.substring(0, dot + 1)) + "FlipbenchCoverage";
+        try {
+            return Class.forName(probe, true, loader).getMethod("drain");
+        } catch (ReflectiveOperationException | LinkageError absent) {
+            return null;
+        }
+    }
+
+    private static int[] drain(Method probe) {
+        if (probe == null) {
+            return new int[0];
+        }
+        try {
+            return (int[]) probe.invoke(null);
+        } catch (ReflectiveOperationException error) {
+            return new int[0];
         }
     }
 

@@ -1,0 +1,227 @@
+"""The sandbox verbs of the ``flipbench`` command: ``sandbox build|status``, ``exec`` and ``verify``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from tqdm import tqdm
+
+from flipbench import __version__, codec, console
+from flipbench.corpora.loading import load_program_file
+from flipbench.corpora.model import LANGUAGES
+from flipbench.errors import InputError
+from flipbench.harness.program_exec import exec_program
+from flipbench.harness.sandbox import SANDBOX_NAMES, open_sandbox
+from flipbench.harness.verify import reference_runs, verify_faults, verify_variants
+from flipbench.mutators.faults import inject, operator_names, sample_faults
+from flipbench.mutators.spm import NotApplicable
+from flipbench.mutators.spms import SPMS, mutate, parse_chain
+
+
+def sandbox_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sandbox", choices=SANDBOX_NAMES, default=None,
+                        help="where programs run (default: docker if an engine answers, else bwrap; "
+                             "'local' is unsafe and only used when named)")
+
+
+def add_sandbox_commands(verbs: argparse._SubParsersAction, format_option, corpus_option, selected) -> None:
+    sandbox = verbs.add_parser("sandbox", help="build and inspect the sandboxes",
+                               description="Build the docker backend's images and see which backends work here.")
+    commands = sandbox.add_subparsers(title="sandbox commands", metavar="COMMAND")
+    build = commands.add_parser("build", help="build the Python and Java runtime images",
+                                description="Build the runtime images (skipped when an image with the recipe's "
+                                            "content-hash tag exists).")
+    build.add_argument("--method", choices=("offline", "dockerfile"), default="offline",
+                       help="offline: debootstrap a Debian root and docker import it (no registry needed; default); "
+                            "dockerfile: docker build from debian:bookworm-slim")
+    build.add_argument("--mirror", default=None, help="Debian mirror for the offline build "
+                                                      "(default: $FLIPBENCH_DEBIAN_MIRROR or deb.debian.org)")
+    build.set_defaults(handler=_sandbox_build)
+    status = commands.add_parser("status", help="which backends can run here", description="Which backends can run.")
+    format_option(status)
+    status.set_defaults(handler=_sandbox_status)
+
+    execute = verbs.add_parser("exec", help="run one program in a sandbox",
+                               description="Run one program (Python script, or Java class with a main method) "
+                                           "in a sandbox and report how it ended.")
+    execute.add_argument("file", type=Path)
+    execute.add_argument("--language", choices=LANGUAGES, required=True)
+    sandbox_option(execute)
+    execute.add_argument("--timeout", type=float, default=10.0, metavar="S", help="wall-clock limit (default: 10)")
+    execute.add_argument("--stdin", type=Path, default=None, metavar="F", help="file given as standard input")
+    format_option(execute, "json", "text")
+    execute.set_defaults(handler=_exec)
+
+    verify = verbs.add_parser("verify", help="certify faults (live) and SPM variants (preserving) by running them",
+                              description="Run each program, its faults and SPM variants of them in a sandbox: "
+                                          "a fault is live if a test fails on it; a variant is preserving if every "
+                                          "test ends the same way with the same output as on its faulty program.")
+    corpus_option(verify)
+    sandbox_option(verify)
+    verify.add_argument("--fault", action="append", default=None, metavar="NAME", help="fault operators (default: all)")
+    verify.add_argument("--spm", action="append", default=None, metavar="CHAIN", help="SPMs or chains (default: all)")
+    verify.add_argument("--strength", action="append", type=int, default=None, metavar="K",
+                        help="SPM strengths (default: 1 and 8)")
+    verify.add_argument("--seed", type=int, default=0)
+    verify.add_argument("--max", type=int, default=2, metavar="N", help="faults per program and operator (default: 2)")
+    verify.add_argument("--out", type=Path, default=None, metavar="FILE.jsonl",
+                        help="write every verdict with its evidence (test runs) here")
+    format_option(verify)
+    verify.set_defaults(handler=_verify, selected=selected)
+
+
+def _sandbox_build(args: argparse.Namespace) -> int:
+    from flipbench.harness.docker_sandbox import docker_client
+    from flipbench.harness.images import RECIPES, build_image
+
+    client = docker_client()
+    for recipe in RECIPES.values():
+        build_image(client, recipe, method=args.method, mirror=args.mirror,
+                    log=lambda line: print(line, file=sys.stderr))
+        print(recipe.tag)
+    return 0
+
+
+def _sandbox_status(args: argparse.Namespace) -> int:
+    from flipbench.harness.bwrap_sandbox import bwrap_problem
+    from flipbench.harness.docker_sandbox import docker_problem
+
+    rows = [{"sandbox": "docker", "available": docker_problem() is None, "detail": docker_problem() or "ready"},
+            {"sandbox": "bwrap", "available": bwrap_problem() is None, "detail": bwrap_problem() or "ready"},
+            {"sandbox": "local", "available": True, "detail": "always available; UNSAFE: no isolation"}]
+    if args.format == "json":
+        console.print_json(rows)
+    else:
+        console.print_table(["sandbox", "available", "detail"], [list(row.values()) for row in rows])
+    return 0
+
+
+def _exec(args: argparse.Namespace) -> int:
+    program = load_program_file(args.file, args.language)
+    stdin = None
+    if args.stdin is not None:
+        try:
+            stdin = args.stdin.read_bytes()
+        except OSError as error:
+            raise InputError(f"{args.stdin}: cannot read standard input file ({error.strerror})") from error
+    with open_sandbox(args.sandbox) as sandbox:
+        execution = exec_program(program, sandbox=sandbox, timeout=args.timeout, stdin=stdin)
+    record = {"exit_code": execution.exit_code, "stdout": execution.stdout, "stderr": execution.stderr,
+              "timed_out": execution.timed_out, "reason": execution.reason, "sandbox": execution.sandbox,
+              "seconds": round(execution.seconds, 3)}
+    if args.format == "json":
+        console.print_json(record)
+    else:
+        sys.stdout.write(execution.stdout)
+        sys.stderr.write(execution.stderr)
+        print(f"[{execution.sandbox}: {execution.reason}]", file=sys.stderr)
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    corpus = args.selected(args)
+    programs = [program for program in corpus.programs() if program.tests is not None]
+    if not programs:
+        raise InputError(f"corpus {corpus.name!r} has no programs with tests to verify")
+    operators = operator_names(args.fault)
+    chains = [parse_chain(chain) for chain in (args.spm or list(SPMS))]
+    strengths = args.strength or [1, 8]
+    with open_sandbox(args.sandbox) as sandbox:
+        print(f"verifying {len(programs)} programs in sandbox {sandbox.name}", file=sys.stderr)
+        references = reference_runs(programs, sandbox)
+        faults = []
+        for program in tqdm(programs, desc="injecting", unit="program", disable=None):
+            found = list(inject(program, operators))
+            for operator in operators:
+                faults += sample_faults([f for f in found if f.fault == operator], seed=args.seed, limit=args.max)
+        fault_verdicts = list(tqdm(verify_faults(faults, references, sandbox), total=len(faults),
+                                   desc="faults", unit="fault", disable=None))
+        bases = {}
+        for verdict in fault_verdicts:  # one live fault per program carries the SPM variants
+            if verdict.verdict == "live":
+                bases.setdefault(verdict.faulty.program.id, verdict.faulty)
+        variants, not_applicable = [], Counter()
+        for faulty in bases.values():
+            for chain in chains:
+                for strength in strengths:
+                    try:
+                        variant, _ = mutate(faulty, chain, strength=strength, seed=args.seed)
+                    except NotApplicable:
+                        not_applicable["+".join(chain)] += 1
+                        continue
+                    variants.append(variant)
+        variant_verdicts = list(tqdm(verify_variants(variants, sandbox, references=references), total=len(variants),
+                                     desc="variants", unit="variant", disable=None))
+    if args.out:
+        _write_verdicts(args.out, args.seed, references, fault_verdicts, variant_verdicts)
+    fault_rows, variant_rows = _fault_table(fault_verdicts), _variant_table(variant_verdicts, not_applicable)
+    excluded = {ref.program.name: ref.problem for ref in references.values() if not ref.usable}
+    broken = [v for v in variant_verdicts if v.verdict == "changed"]
+    if args.format == "json":
+        console.print_json({"sandbox": sandbox.name, "seed": args.seed, "version": __version__,
+                            "excluded_programs": excluded, "faults": fault_rows, "spms": variant_rows,
+                            "changed_variants": [{"program": v.variant.faulty.program.name,
+                                                  "spm": "+".join(v.variant.chain), "strength": v.variant.strength,
+                                                  "differences": v.differences} for v in broken]})
+    else:
+        console.print_table(["fault", "n", "live", "equivalent", "unverifiable", "live %"],
+                            [list(row.values()) for row in fault_rows])
+        print()
+        console.print_table(["spm", "strength", "n", "preserving", "changed", "not applicable", "preserving %"],
+                            [list(row.values()) for row in variant_rows])
+        for program, problem in excluded.items():
+            print(f"excluded {program}: {problem}")
+        for verdict in broken[:20]:
+            print(f"CHANGED {verdict.variant.faulty.program.name} {'+'.join(verdict.variant.chain)} "
+                  f"x{verdict.variant.strength}: {'; '.join(verdict.differences)[:300]}")
+    return 1 if broken else 0
+
+
+def _fault_table(verdicts) -> list[dict]:
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for verdict in verdicts:
+        counts[verdict.faulty.fault][verdict.verdict] += 1
+    rows = []
+    for operator, count in sorted(counts.items()):
+        total = sum(count.values())
+        decided = count["live"] + count["equivalent"]
+        rows.append({"fault": operator, "n": total, "live": count["live"], "equivalent": count["equivalent"],
+                     "unverifiable": count["unverifiable"],
+                     "live_percent": round(100 * count["live"] / decided, 1) if decided else None})
+    return rows
+
+
+def _variant_table(verdicts, not_applicable: Counter) -> list[dict]:
+    counts: dict[tuple[str, int], Counter] = defaultdict(Counter)
+    for verdict in verdicts:
+        counts[("+".join(verdict.variant.chain), verdict.variant.strength)][verdict.verdict] += 1
+    rows = []
+    for (chain, strength), count in sorted(counts.items()):
+        decided = count["preserving"] + count["changed"]
+        rows.append({"spm": chain, "strength": strength, "n": sum(count.values()), "preserving": count["preserving"],
+                     "changed": count["changed"], "not_applicable": not_applicable.get(chain, 0),
+                     "preserving_percent": round(100 * count["preserving"] / decided, 1) if decided else None})
+    return rows
+
+
+def _write_verdicts(path: Path, seed: int, references, fault_verdicts, variant_verdicts) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        header = {"kind": "header", "version": __version__, "seed": seed}
+        out.write(json.dumps(header) + "\n")
+        for reference in references.values():
+            out.write(json.dumps({"kind": "reference", "program": reference.program.name, "flaky": reference.flaky,
+                                  "timeout": reference.timeout, "runs": codec.to_data(reference.runs)}) + "\n")
+        for verdict in fault_verdicts:
+            out.write(json.dumps({"kind": "fault", "program": verdict.faulty.program.name, "fault": verdict.faulty.fault,
+                                  "fault_lines": verdict.faulty.fault_lines, "verdict": verdict.verdict,
+                                  "failing_tests": verdict.failing_tests, "reason": verdict.reason,
+                                  "evidence": codec.to_data(verdict.evidence)}) + "\n")
+        for verdict in variant_verdicts:
+            out.write(json.dumps({"kind": "variant", "program": verdict.variant.faulty.program.name,
+                                  "spm": "+".join(verdict.variant.chain), "strength": verdict.variant.strength,
+                                  "verdict": verdict.verdict, "differences": verdict.differences,
+                                  "reason": verdict.reason, "evidence": codec.to_data(verdict.evidence)}) + "\n")

@@ -1,0 +1,1 @@
+"""Fault localizers: things that name the lines most likely to hold a fault."""
