@@ -7,7 +7,8 @@ import tempfile
 from pathlib import Path
 
 from flipbench.corpora.model import Program
-from flipbench.harness.sandbox import Execution, Invocation, Limits, Sandbox
+from flipbench.harness.java_tools import JVM_OPTIONS
+from flipbench.harness.sandbox import Execution, Invocation, Limits, Sandbox, scratch_folders
 
 COMPILE_FAILED = 125
 """Exit status the Java launcher uses when javac rejects the program (the program never ran)."""
@@ -16,16 +17,14 @@ COMPILE_FAILED = 125
 def exec_program(program: Program, *, sandbox: Sandbox, timeout: float = 10.0,
                  stdin: bytes | None = None) -> Execution:
     with tempfile.TemporaryDirectory(prefix="flipbench-exec-") as scratch:
-        inputs, outputs = Path(scratch) / "in", Path(scratch) / "out"
-        inputs.mkdir()
-        outputs.mkdir()
+        inputs, outputs = scratch_folders(Path(scratch))
         (inputs / program.filename).write_text(program.source, encoding="utf-8")
         if program.language == "python":
             argv: tuple[str, ...] = (sandbox.python(), "-I", program.filename)
         else:
             main_class = program.filename.removesuffix(".java")
             argv = ("/bin/sh", "-c", f"javac -encoding UTF-8 -d classes {shlex.quote(program.filename)} >&2 "
-                                     f"|| exit {COMPILE_FAILED}; exec java -Xss16m -XX:+UseSerialGC -Xmx256m "
+                                     f"|| exit {COMPILE_FAILED}; exec java {' '.join(JVM_OPTIONS)} -Xmx256m "
                                      f"-cp classes {shlex.quote(main_class)}")
         execution = sandbox.run(Invocation(argv, inputs, outputs, program.language,
                                            Limits(wall_seconds=timeout, memory_mb=512, pids=64), stdin))

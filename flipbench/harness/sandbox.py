@@ -121,6 +121,14 @@ def describe_end(exit_code: int | None, *, timed_out: bool, wall_seconds: float,
     return f"exited {exit_code}"
 
 
+def scratch_folders(root: Path) -> tuple[Path, Path]:
+    """Empty inputs and outputs folders under ``root`` for one :class:`Invocation`."""
+    inputs, outputs = root / "in", root / "out"
+    inputs.mkdir()
+    outputs.mkdir()
+    return inputs, outputs
+
+
 @contextmanager
 def staged_for_nobody(invocation: Invocation) -> Iterator[tuple[Path, Path]]:
     """Copies of the inputs (world-readable) and an empty outputs folder (world-writable) for a sandbox

@@ -34,7 +34,16 @@ from flipbench.harness.java_tools import (
     unit_package,
     write_units,
 )
-from flipbench.harness.sandbox import OUTPUTS, Execution, Invocation, Language, Limits, Sandbox, open_sandbox
+from flipbench.harness.sandbox import (
+    OUTPUTS,
+    Execution,
+    Invocation,
+    Language,
+    Limits,
+    Sandbox,
+    open_sandbox,
+    scratch_folders,
+)
 
 Outcome = Literal["passed", "failed", "error", "timeout"]
 RESULTS_FILE = "flipbench-results.jsonl"
@@ -118,7 +127,7 @@ def _run_python_batch(sandbox: Sandbox, batch: Sequence[Job], timeout: float,
     started = time.perf_counter()
     cases = [discover_test_cases("python", program.tests) for program, _ in batch]
     with tempfile.TemporaryDirectory(prefix="flipbench-") as scratch:
-        inputs, outputs = _scratch_folders(Path(scratch))
+        inputs, outputs = scratch_folders(Path(scratch))
         shutil.copy(helper_source(PYTHON_RUNNER), inputs / PYTHON_RUNNER)
         script = []
         for index, (program, source) in enumerate(batch):
@@ -167,7 +176,7 @@ def _run_java_batch(sandbox: Sandbox, batch: Sequence[Job], timeout: float,
     started = time.perf_counter()
     cases = [discover_test_cases("java", program.tests) for program, _ in batch]
     with tempfile.TemporaryDirectory(prefix="flipbench-java-") as scratch:
-        inputs, outputs = _scratch_folders(Path(scratch))
+        inputs, outputs = scratch_folders(Path(scratch))
         refused = write_units([_java_unit(program, source, coverage) for program, source in batch], inputs / "src")
         shutil.copytree(helper_classes(), inputs / "helpers")
         (inputs / "jobs.tsv").write_text("".join(
@@ -203,13 +212,6 @@ def _java_unit(program: Program, source: str | None, coverage: bool) -> dict[str
     if coverage:
         unit[PROBE_FILE] = probe_source(None)
     return unit
-
-
-def _scratch_folders(root: Path) -> tuple[Path, Path]:
-    inputs, outputs = root / "in", root / "out"
-    inputs.mkdir()
-    outputs.mkdir()
-    return inputs, outputs
 
 
 def _batch_limits(seconds: float) -> Limits:

@@ -111,11 +111,13 @@ def verify_faults(faults: Sequence[FaultyProgram], references: dict[str, Referen
 def verify_variants(variants: Sequence[Variant], sandbox: Sandbox, *,
                     references: dict[str, Reference]) -> Iterator[VariantVerdict]:
     """A verdict per variant: its run against a run of the faulty program it was made from."""
-    usable = [variant for variant in variants if references[variant.faulty.program.id].usable]
+    usable = []
     for variant in variants:
-        if not references[variant.faulty.program.id].usable:
-            yield VariantVerdict(variant, "unverifiable", (), None, None,
-                                 references[variant.faulty.program.id].problem or "")
+        reference = references[variant.faulty.program.id]
+        if reference.usable:
+            usable.append(variant)
+        else:
+            yield VariantVerdict(variant, "unverifiable", (), None, None, reference.problem or "")
     bases = {(v.faulty.program.id, v.faulty.source): v.faulty for v in usable}
     runs: dict[tuple[str, str], SuiteRun] = {}
     jobs = {(v.faulty.program.id, v.source): (v.faulty.program, v.source) for v in usable}

@@ -22,7 +22,7 @@ from flipbench.mutators.java_tree import JavaTree, declaration_covers, names_ava
 from flipbench.mutators.rewrites import Rewrite, reorder_blocks
 from flipbench.mutators.sampling import rank
 from flipbench.mutators.source_text import Splice
-from flipbench.mutators.spm import Application, Context, Rejection, Site, Spm
+from flipbench.mutators.spm import Application, Context, Rejection, Site, Spm, apply_renames
 
 Node = tree_sitter.Node
 STATEMENT_PARENTS = ("block", "constructor_body", "switch_block_statement_group")
@@ -552,31 +552,8 @@ class MisleadingNames(Spm):
         return found
 
     def apply(self, context: Context, ranked: list[Site], strength: int) -> list[Application]:
-        taken = set(facts(context).identifiers)
-        renamed: set[tuple] = set()
-        applied = []
-        for site in ranked:
-            if len(applied) == strength:
-                break
-            locals_: tuple[_Local, ...] = site.payload
-            if any((node_key(v.method), v.name) in renamed for v in locals_):
-                continue
-            if len(locals_) == 2:
-                first, second = locals_
-                new_names = {first.name: second.name, second.name: first.name}
-            else:
-                local = locals_[0]
-                request = ContentRequest("name", "java", site.key, local.name, taken=frozenset(taken))
-                new = context.ask(request, lambda name: validate_identifier(name, "java", frozenset(taken)))
-                if new is None:
-                    continue
-                new_names = {local.name: new}
-                taken.add(new)
-            rewrites = tuple(Rewrite(context.tree.replace(node, new_names[v.name])) for v in locals_ for node in v.nodes)
-            renamed.update((node_key(v.method), v.name) for v in locals_)
-            description = ", ".join(f"{old} -> {new}" for old, new in new_names.items())
-            applied.append(Application(rewrites, f"renamed {description}", site.line))
-        return applied
+        return apply_renames(context, ranked, strength, language="java", taken=set(facts(context).identifiers),
+                             scope_of=lambda local: node_key(local.method))
 
 
 class RenameFunctions(Spm):

@@ -23,7 +23,7 @@ from flipbench.mutators.python_tree import PythonTree
 from flipbench.mutators.rewrites import Rewrite, reorder_blocks
 from flipbench.mutators.sampling import rank
 from flipbench.mutators.source_text import Splice
-from flipbench.mutators.spm import Application, Context, Rejection, Site, Spm
+from flipbench.mutators.spm import Application, Context, Rejection, Site, Spm, apply_renames
 
 _SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
 _STRINGS = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
@@ -540,31 +540,9 @@ class MisleadingNames(Spm):
         return variables
 
     def apply(self, context: Context, ranked: list[Site], strength: int) -> list[Application]:
-        taken = set(facts(context).names) | context.protected_names
-        renamed: set[tuple[int, str]] = set()
-        applied = []
-        for site in ranked:
-            if len(applied) == strength:
-                break
-            variables: tuple[_Variable, ...] = site.payload
-            if any((id(v.function), v.name) in renamed for v in variables):
-                continue
-            if len(variables) == 2:
-                first, second = variables
-                new_names = {first.name: second.name, second.name: first.name}
-            else:
-                variable = variables[0]
-                request = ContentRequest("name", "python", site.key, variable.name, taken=frozenset(taken))
-                new = context.ask(request, lambda name: validate_identifier(name, "python", frozenset(taken)))
-                if new is None:
-                    continue
-                new_names = {variable.name: new}
-                taken.add(new)
-            rewrites = tuple(Rewrite(context.tree.replace(node, new_names[v.name])) for v in variables for node in v.nodes)
-            renamed.update((id(v.function), v.name) for v in variables)
-            description = ", ".join(f"{old} -> {new}" for old, new in new_names.items())
-            applied.append(Application(rewrites, f"renamed {description}", site.line))
-        return applied
+        return apply_renames(context, ranked, strength, language="python",
+                             taken=set(facts(context).names) | context.protected_names,
+                             scope_of=lambda variable: id(variable.function))
 
 
 def _private(name: str) -> bool:

@@ -17,10 +17,11 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from flipbench.corpora.model import Language, position_percentile
 from flipbench.errors import InputError
-from flipbench.mutators.content import ContentRequest, ContentSource
+from flipbench.mutators.content import ContentRequest, ContentSource, validate_identifier
 from flipbench.mutators.java_tree import JavaTree
 from flipbench.mutators.python_tree import PythonTree
 from flipbench.mutators.rewrites import Rewrite
@@ -118,6 +119,40 @@ class Spm(ABC):
     def rewrite(self, context: Context, site: Site) -> Application | None:
         """The application at one site, or None to skip it (record why in ``context.rejections``)."""
         raise NotImplementedError
+
+
+def apply_renames(context: Context, ranked: list[Site], strength: int, *, language: Language, taken: set[str],
+                  scope_of: Callable[[Any], object]) -> list[Application]:
+    """Greedy renaming shared by both languages' ``misleading_names``.
+
+    A site's payload is one variable (renamed to validated content) or two of one scope (their
+    names swapped); each has ``name`` and ``nodes``. A variable is renamed at most once, and new
+    names join ``taken`` so later renames cannot collide with them.
+    """
+    renamed: set[tuple[object, str]] = set()
+    applied: list[Application] = []
+    for site in ranked:
+        if len(applied) == strength:
+            break
+        variables = site.payload
+        if any((scope_of(v), v.name) in renamed for v in variables):
+            continue
+        if len(variables) == 2:
+            first, second = variables
+            new_names = {first.name: second.name, second.name: first.name}
+        else:
+            variable = variables[0]
+            request = ContentRequest("name", language, site.key, variable.name, taken=frozenset(taken))
+            new = context.ask(request, lambda name: validate_identifier(name, language, frozenset(taken)))
+            if new is None:
+                continue
+            new_names = {variable.name: new}
+            taken.add(new)
+        rewrites = tuple(Rewrite(context.tree.replace(node, new_names[v.name])) for v in variables for node in v.nodes)
+        renamed.update((scope_of(v), v.name) for v in variables)
+        description = ", ".join(f"{old} -> {new}" for old, new in new_names.items())
+        applied.append(Application(rewrites, f"renamed {description}", site.line))
+    return applied
 
 
 def _overlap(first: tuple[int, int], second: tuple[int, int]) -> bool:
