@@ -49,10 +49,12 @@ def compile_units(units: Sequence[Mapping[str, str]], *, workers: int = 1) -> li
     if not units:
         return []
     chunks = [list(range(len(units)))[i::workers] for i in range(workers)]
+    refused = refused_units(units)  # parsing stays on this thread: CPython 3.11's parsers are not thread-safe
 
     def compile_chunk(indices: list[int]) -> list[tuple[int, Compilation]]:
         with tempfile.TemporaryDirectory(prefix="flipbench-javac-") as scratch:
-            results = compile_batch([units[i] for i in indices], Path(scratch))
+            results = compile_batch([units[i] for i in indices], Path(scratch),
+                                    {position: refused[i] for position, i in enumerate(indices) if i in refused})
         return list(zip(indices, results))
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -64,24 +66,27 @@ def unit_package(index: int) -> str:
     return f"u{index}"
 
 
-def write_units(units: Sequence[Mapping[str, str]], sources: Path) -> dict[int, Compilation]:
+def refused_units(units: Sequence[Mapping[str, str]]) -> dict[int, Compilation]:
+    """The units that cannot take part in a batch (they declare a package of their own), with the reason."""
+    return {index: Compilation(False, "declares a package: compile it on its own")
+            for index, unit in enumerate(units) if any(_declares_package(source) for source in unit.values())}
+
+
+def write_units(units: Sequence[Mapping[str, str]], sources: Path, refused: Mapping[int, Compilation]) -> None:
     """Lay out units for :class:`FlipbenchCompiler` under ``sources`` (unit ``i`` in package ``u{i}``).
 
     The package is declared at the start of line 1, so no line moves; it lets variants of the same
     class compile together: one symbol table load for the whole batch instead of one per variant.
-    Returns the units that cannot take part (they declare a package of their own) with the reason.
+    Units in ``refused`` are left out.
     """
-    refused: dict[int, Compilation] = {}
     for index, unit in enumerate(units):
-        if any(_declares_package(source) for source in unit.values()):
-            refused[index] = Compilation(False, "declares a package: compile it on its own")
+        if index in refused:
             continue
         directory = sources / unit_package(index)
         directory.mkdir(parents=True)
         for filename, source in unit.items():
             (directory / filename).write_text(f"package {unit_package(index)}; " + source.lstrip("\ufeff"),
                                               encoding="utf-8")
-    return refused
 
 
 def read_compilations(answers: str, count: int, refused: Mapping[int, Compilation]) -> list[Compilation]:
@@ -94,13 +99,15 @@ def read_compilations(answers: str, count: int, refused: Mapping[int, Compilatio
     return [found.get(index, Compilation(False, "the compiler did not answer for this unit")) for index in range(count)]
 
 
-def compile_batch(units: Sequence[Mapping[str, str]], root: Path) -> list[Compilation]:
+def compile_batch(units: Sequence[Mapping[str, str]], root: Path,
+                  refused: Mapping[int, Compilation] | None = None) -> list[Compilation]:
     """Compile many independent units in one javac run, here, unsandboxed (javac runs no program code).
 
     Class files land in :func:`batch_classes`; units with errors are reported and the rest compiled
-    without them.
+    without them. ``refused`` (from :func:`refused_units`) saves parsing the units again.
     """
-    refused = write_units(units, root / "src")
+    refused = refused_units(units) if refused is None else refused
+    write_units(units, root / "src", refused)
     done = subprocess.run(["java", *JVM_OPTIONS, "-cp", str(helper_classes()), "FlipbenchCompiler",
                            str(root / "src"), str(batch_classes(root))], capture_output=True, text=True)
     return read_compilations(done.stdout, len(units), refused)

@@ -18,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -28,9 +28,11 @@ from flipbench.errors import InputError
 from flipbench.harness.java_coverage import PROBE_FILE, instrument, probe_source
 from flipbench.harness.java_tools import (
     JVM_OPTIONS,
+    Compilation,
     helper_classes,
     helper_source,
     read_compilations,
+    refused_units,
     unit_package,
     write_units,
 )
@@ -92,6 +94,30 @@ class SuiteRun:
 Job = tuple[Program, "str | None"]
 
 
+@dataclass(frozen=True)
+class _Batch:
+    """Jobs for one sandboxed command, with everything that needs a parser worked out beforehand: the
+    workers only write files and wait on the sandbox (CPython 3.11's ``ast`` and a shared tree-sitter
+    parser are not safe to use from several threads at once)."""
+
+    jobs: tuple[Job, ...]
+    cases: tuple[tuple[str, ...], ...]
+    units: tuple[dict[str, str], ...] = ()
+    """Java: the compilation units (instrumented for coverage where asked)."""
+    refused: dict[int, Compilation] = field(default_factory=dict)
+    """Java: units that cannot be batched, with the reason."""
+
+
+def _python_batch(jobs: Sequence[Job]) -> _Batch:
+    return _Batch(tuple(jobs), tuple(discover_test_cases("python", program.tests) for program, _ in jobs))
+
+
+def _java_batch(jobs: Sequence[Job], coverage: bool) -> _Batch:
+    units = tuple(_java_unit(program, source, coverage) for program, source in jobs)
+    return _Batch(tuple(jobs), tuple(discover_test_cases("java", program.tests) for program, _ in jobs),
+                  units, refused_units(units))
+
+
 def run_suite(program: Program, source: str | None = None, *, sandbox: Sandbox | None = None,
               timeout: float = 2.0, coverage: bool = False) -> SuiteRun:
     """Run ``program``'s tests against ``source`` (default: the program's own source)."""
@@ -109,11 +135,12 @@ def run_suites(jobs: Iterable[Job], *, sandbox: Sandbox | None = None, workers: 
             raise NoTests(f"{program.name} has no tests")
     sandbox = sandbox or open_sandbox()
     workers = workers or os.cpu_count() or 1
-    batches: list[tuple[Language, list[Job]]] = []
+    batches: list[tuple[Language, _Batch]] = []
     for language, most in (("python", PYTHON_BATCH), ("java", JAVA_BATCH)):
         mine = [job for job in jobs if job[0].language == language]
         size = max(1, min(most, -(-len(mine) // workers)))  # spread small sets over the workers too
-        batches += [(language, mine[i:i + size]) for i in range(0, len(mine), size)]
+        batches += [(language, _python_batch(mine[i:i + size]) if language == "python"
+                     else _java_batch(mine[i:i + size], coverage)) for i in range(0, len(mine), size)]
     runners = {"python": _run_python_batch, "java": _run_java_batch}
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending = [pool.submit(runners[language], sandbox, batch, timeout, coverage) for language, batch in batches]
@@ -121,11 +148,11 @@ def run_suites(jobs: Iterable[Job], *, sandbox: Sandbox | None = None, workers: 
             yield from future.result()
 
 
-def _run_python_batch(sandbox: Sandbox, batch: Sequence[Job], timeout: float,
+def _run_python_batch(sandbox: Sandbox, prepared: _Batch, timeout: float,
                       coverage: bool) -> list[tuple[Program, str | None, SuiteRun]]:
     """One sandboxed command runs every program of the batch, each in its own interpreter and folder."""
     started = time.perf_counter()
-    cases = [discover_test_cases("python", program.tests) for program, _ in batch]
+    batch, cases = prepared.jobs, prepared.cases
     with tempfile.TemporaryDirectory(prefix="flipbench-") as scratch:
         inputs, outputs = scratch_folders(Path(scratch))
         shutil.copy(helper_source(PYTHON_RUNNER), inputs / PYTHON_RUNNER)
@@ -171,13 +198,13 @@ done
 recorded as died and a new JVM goes on with the next."""
 
 
-def _run_java_batch(sandbox: Sandbox, batch: Sequence[Job], timeout: float,
+def _run_java_batch(sandbox: Sandbox, prepared: _Batch, timeout: float,
                     coverage: bool) -> list[tuple[Program, str | None, SuiteRun]]:
     started = time.perf_counter()
-    cases = [discover_test_cases("java", program.tests) for program, _ in batch]
+    batch, cases, refused = prepared.jobs, prepared.cases, prepared.refused
     with tempfile.TemporaryDirectory(prefix="flipbench-java-") as scratch:
         inputs, outputs = scratch_folders(Path(scratch))
-        refused = write_units([_java_unit(program, source, coverage) for program, source in batch], inputs / "src")
+        write_units(prepared.units, inputs / "src", refused)
         shutil.copytree(helper_classes(), inputs / "helpers")
         (inputs / "jobs.tsv").write_text("".join(
             "\t".join(["classes", f"{OUTPUTS}/{index}.jsonl",
