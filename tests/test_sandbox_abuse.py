@@ -34,15 +34,20 @@ def sandbox(request):
     backend.close()
 
 
-def _run(sandbox, source, language="python", timeout=10.0):
+def _run(sandbox, source, language="python", timeout=10.0, stdin=None):
     filename = "Main.java" if language == "java" else "main.py"
     program = Program("abuse", language, source, "hostile", filename, Provenance("test", "abuse", "MIT"))
-    return exec_program(program, sandbox=sandbox, timeout=timeout)
+    return exec_program(program, sandbox=sandbox, timeout=timeout, stdin=stdin)
 
 
 def test_a_normal_program_runs_and_reports_its_output(sandbox):
     result = _run(sandbox, "print('hello')\n")
     assert (result.exit_code, result.stdout, result.reason) == (0, "hello\n", "exited 0")
+
+
+def test_standard_input_reaches_the_program_and_ends(sandbox):
+    result = _run(sandbox, "import sys\nprint(sys.stdin.read().upper(), end='')\n", stdin=b"hello\n")
+    assert (result.exit_code, result.stdout) == (0, "HELLO\n"), result
 
 
 def test_a_java_program_compiles_and_runs(sandbox):

@@ -25,6 +25,8 @@ from flipbench.harness.sandbox import (
 )
 
 WORK = "/work"
+STDIN_FILE = ".flipbench-stdin"
+"""Standard input, staged as a file beside the inputs: the engine's attach stream gives no clean end of file."""
 
 
 def docker_client() -> object:
@@ -70,7 +72,11 @@ class DockerSandbox(Sandbox):
         limits = invocation.limits
         with staged_for_nobody(invocation) as (inputs, outputs):
             started = time.perf_counter()
-            line = invocation.shell_line()
+            stdin_file = None
+            if invocation.stdin is not None:
+                (inputs / STDIN_FILE).write_bytes(invocation.stdin)
+                stdin_file = f"{INPUTS}/{STDIN_FILE}"
+            line = invocation.shell_line(stdin_file)
             container = self._client.containers.create(  # type: ignore[attr-defined]
                 RECIPES[invocation.language].tag,
                 command=["/bin/sh", "-c", line],
@@ -91,18 +97,11 @@ class DockerSandbox(Sandbox):
                        "/tmp": "size=64m,mode=1777"},
                 mounts=[Mount(f"{WORK}/{INPUTS}", str(inputs), type="bind", read_only=True),
                         Mount(f"{WORK}/{OUTPUTS}", str(outputs), type="bind")],
-                stdin_open=invocation.stdin is not None,
                 hostname="sandbox",
                 labels={"flipbench": "sandbox"},
             )
             try:
-                if invocation.stdin is not None:
-                    socket = container.attach_socket(params={"stdin": 1, "stream": 1})
                 container.start()
-                if invocation.stdin is not None:
-                    raw = getattr(socket, "_sock", socket)
-                    raw.sendall(invocation.stdin)
-                    raw.close()
                 timed_out = False
                 try:
                     status = container.wait(timeout=limits.wall_seconds)

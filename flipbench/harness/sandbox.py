@@ -78,9 +78,11 @@ class Invocation:
     limits: Limits = field(default_factory=Limits)
     stdin: bytes | None = None
 
-    def shell_line(self) -> str:
-        """The in-sandbox command line: copy the inputs into the work directory, then run argv."""
-        return f"cp -R {INPUTS}/. . 2>/dev/null; exec {shlex.join(self.argv)}"
+    def shell_line(self, stdin_file: str | None = None) -> str:
+        """The in-sandbox command line: copy the inputs into the work directory, then run argv
+        (reading ``stdin_file``, where the backend cannot stream standard input)."""
+        redirect = f" <{shlex.quote(stdin_file)}" if stdin_file else ""
+        return f"cp -R {INPUTS}/. . 2>/dev/null; exec {shlex.join(self.argv)}{redirect}"
 
 
 class Sandbox(ABC):
