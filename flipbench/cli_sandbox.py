@@ -14,6 +14,7 @@ from flipbench import __version__, codec, console
 from flipbench.corpora.loading import load_program_file
 from flipbench.corpora.model import LANGUAGES
 from flipbench.errors import InputError
+from flipbench.harness.localizers.spectrum import TIE_RULES, Localization, locate, ochiai, rank_lines
 from flipbench.harness.program_exec import exec_program
 from flipbench.harness.sandbox import SANDBOX_NAMES, open_sandbox
 from flipbench.harness.verify import reference_runs, verify_faults, verify_variants
@@ -130,15 +131,17 @@ def _verify(args: argparse.Namespace) -> int:
     operators = operator_names(args.fault)
     chains = [parse_chain(chain) for chain in (args.spm or list(SPMS))]
     strengths = args.strength or [1, 8]
+    if min(strengths) < 1:
+        raise InputError("--strength must be at least 1")
     with open_sandbox(args.sandbox) as sandbox:
         print(f"verifying {len(programs)} programs in sandbox {sandbox.name}", file=sys.stderr)
-        references = reference_runs(programs, sandbox)
+        references = reference_runs(programs, sandbox, coverage=True)
         faults = []
         for program in tqdm(programs, desc="injecting", unit="program", disable=None):
             found = list(inject(program, operators))
             for operator in operators:
                 faults += sample_faults([f for f in found if f.fault == operator], seed=args.seed, limit=args.max)
-        fault_verdicts = list(tqdm(verify_faults(faults, references, sandbox), total=len(faults),
+        fault_verdicts = list(tqdm(verify_faults(faults, references, sandbox, coverage=True), total=len(faults),
                                    desc="faults", unit="fault", disable=None))
         bases = {}
         for verdict in fault_verdicts:  # one live fault per program carries the SPM variants
@@ -151,7 +154,7 @@ def _verify(args: argparse.Namespace) -> int:
                     try:
                         variant, _ = mutate(faulty, chain, strength=strength, seed=args.seed)
                     except NotApplicable:
-                        not_applicable["+".join(chain)] += 1
+                        not_applicable[("+".join(chain), faulty.program.language, strength)] += 1
                         continue
                     variants.append(variant)
         variant_verdicts = list(tqdm(verify_variants(variants, sandbox, references=references), total=len(variants),
@@ -159,20 +162,27 @@ def _verify(args: argparse.Namespace) -> int:
     if args.out:
         _write_verdicts(args.out, args.seed, references, fault_verdicts, variant_verdicts)
     fault_rows, variant_rows = _fault_table(fault_verdicts), _variant_table(variant_verdicts, not_applicable)
+    localization_rows = _localization_table(fault_verdicts)
     excluded = {ref.program.name: ref.problem for ref in references.values() if not ref.usable}
     broken = [v for v in variant_verdicts if v.verdict == "changed"]
     if args.format == "json":
         console.print_json({"sandbox": sandbox.name, "seed": args.seed, "version": __version__,
                             "excluded_programs": excluded, "faults": fault_rows, "spms": variant_rows,
+                            "ochiai": localization_rows,
                             "changed_variants": [{"program": v.variant.faulty.program.name,
                                                   "spm": "+".join(v.variant.chain), "strength": v.variant.strength,
                                                   "differences": v.differences} for v in broken]})
     else:
-        console.print_table(["fault", "n", "live", "equivalent", "unverifiable", "live %"],
+        console.print_table(["fault", "language", "n", "live", "equivalent", "unverifiable", "live %"],
                             [list(row.values()) for row in fault_rows])
         print()
-        console.print_table(["spm", "strength", "n", "preserving", "changed", "not applicable", "preserving %"],
-                            [list(row.values()) for row in variant_rows])
+        console.print_table(["spm", "language", "strength", "n", "preserving", "changed", "not applicable",
+                             "preserving %"], [list(row.values()) for row in variant_rows])
+        print("\nOchiai on the live faults (top-n: share with a fault line among the first n lines; "
+              "ties best / average / pessimistic; EXAM: share of the program read, average ties)")
+        console.print_table(["fault", "language", "live", "fault line executed", "top-1 best %", "top-1 average %",
+                             "top-1 pessimistic %", "top-5 average %", "EXAM %"],
+                            [list(row.values()) for row in localization_rows])
         for program, problem in excluded.items():
             print(f"excluded {program}: {problem}")
         for verdict in broken[:20]:
@@ -182,30 +192,67 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _fault_table(verdicts) -> list[dict]:
-    counts: dict[str, Counter] = defaultdict(Counter)
+    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for verdict in verdicts:
-        counts[verdict.faulty.fault][verdict.verdict] += 1
+        counts[(verdict.faulty.fault, verdict.faulty.program.language)][verdict.verdict] += 1
     rows = []
-    for operator, count in sorted(counts.items()):
+    for (operator, language), count in sorted(counts.items()):
         total = sum(count.values())
         decided = count["live"] + count["equivalent"]
-        rows.append({"fault": operator, "n": total, "live": count["live"], "equivalent": count["equivalent"],
-                     "unverifiable": count["unverifiable"],
-                     "live_percent": round(100 * count["live"] / decided, 1) if decided else None})
+        rows.append({"fault": operator, "language": language, "n": total, "live": count["live"],
+                     "equivalent": count["equivalent"], "unverifiable": count["unverifiable"],
+                     "live_percent": _percent(count["live"], decided)})
     return rows
 
 
 def _variant_table(verdicts, not_applicable: Counter) -> list[dict]:
-    counts: dict[tuple[str, int], Counter] = defaultdict(Counter)
+    counts: dict[tuple[str, str, int], Counter] = defaultdict(Counter)
     for verdict in verdicts:
-        counts[("+".join(verdict.variant.chain), verdict.variant.strength)][verdict.verdict] += 1
+        variant = verdict.variant
+        counts[("+".join(variant.chain), variant.faulty.program.language, variant.strength)][verdict.verdict] += 1
     rows = []
-    for (chain, strength), count in sorted(counts.items()):
+    for key in sorted(set(counts) | set(not_applicable)):
+        count = counts[key]
         decided = count["preserving"] + count["changed"]
-        rows.append({"spm": chain, "strength": strength, "n": sum(count.values()), "preserving": count["preserving"],
-                     "changed": count["changed"], "not_applicable": not_applicable.get(chain, 0),
-                     "preserving_percent": round(100 * count["preserving"] / decided, 1) if decided else None})
+        rows.append({"spm": key[0], "language": key[1], "strength": key[2], "n": sum(count.values()),
+                     "preserving": count["preserving"], "changed": count["changed"],
+                     "not_applicable": not_applicable.get(key, 0),
+                     "preserving_percent": _percent(count["preserving"], decided)})
     return rows
+
+
+def _localization_table(verdicts) -> list[dict]:
+    """Ochiai's rank of the fault line on each live fault, per operator and language, then overall."""
+    groups: dict[tuple[str, str], list[tuple[Localization | None, float | None]]] = defaultdict(list)
+    for verdict in verdicts:
+        if verdict.verdict != "live" or verdict.evidence is None:
+            continue
+        located = locate(rank_lines(verdict.evidence, ochiai), verdict.faulty.fault_lines)
+        exam = None if located is None else located.rank("average") / len(verdict.faulty.source.splitlines())
+        for key in ((verdict.faulty.fault, verdict.faulty.program.language), ("all", verdict.faulty.program.language),
+                    ("all", "all")):
+            groups[key].append((located, exam))
+    rows = []
+    for (operator, language), found in sorted(groups.items(), key=lambda item: (item[0][0] == "all", item[0][1] == "all", item[0])):
+        located = [where for where, _ in found if where is not None]
+        exams = [exam for _, exam in found if exam is not None]
+        rows.append({"fault": operator, "language": language, "live": len(found), "located": len(located),
+                     **{f"top1_{ties}_percent": _percent(sum(where.top(1, ties) for where in located), len(found))
+                        for ties in TIE_RULES},
+                     "top5_average_percent": _percent(sum(where.top(5, "average") for where in located), len(found)),
+                     "exam_percent": _percent(sum(exams), len(exams))})
+    return rows
+
+
+def _ochiai_ranks(verdict) -> dict[str, float] | None:
+    if verdict.verdict != "live" or verdict.evidence is None:
+        return None
+    located = locate(rank_lines(verdict.evidence, ochiai), verdict.faulty.fault_lines)
+    return None if located is None else {ties: located.rank(ties) for ties in TIE_RULES}
+
+
+def _percent(part: float, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
 
 
 def _write_verdicts(path: Path, seed: int, references, fault_verdicts, variant_verdicts) -> None:
@@ -219,6 +266,7 @@ def _write_verdicts(path: Path, seed: int, references, fault_verdicts, variant_v
             out.write(json.dumps({"kind": "fault", "program": verdict.faulty.program.name, "fault": verdict.faulty.fault,
                                   "fault_lines": verdict.faulty.fault_lines, "verdict": verdict.verdict,
                                   "failing_tests": verdict.failing_tests, "reason": verdict.reason,
+                                  "ochiai_rank": _ochiai_ranks(verdict),
                                   "evidence": codec.to_data(verdict.evidence)}) + "\n")
         for verdict in variant_verdicts:
             out.write(json.dumps({"kind": "variant", "program": verdict.variant.faulty.program.name,

@@ -1,6 +1,6 @@
 import math
 
-from flipbench.harness.localizers.spectrum import FORMULAS, dstar, ochiai, rank_lines, rank_of, tarantula
+from flipbench.harness.localizers.spectrum import FORMULAS, dstar, locate, ochiai, rank_lines, rank_of, tarantula
 from flipbench.harness.testexec import SuiteRun, TestResult
 
 
@@ -38,3 +38,29 @@ def test_no_failing_test_means_no_ranking():
 def test_ties_count_against_the_fault_line():
     ranking = rank_lines(_run(("failed", [5, 6]), ("passed", [])), ochiai)
     assert rank_of(ranking, (6,)) == 2 and rank_of(ranking, (9,)) is None
+
+
+TIED = _run(("failed", [5, 6, 7, 8]), ("passed", [1]))
+
+
+def test_best_case_ties_put_the_fault_line_first_among_its_equals():
+    assert rank_of(rank_lines(TIED, ochiai), (7,), "best") == 1
+
+
+def test_average_ties_put_the_fault_line_at_its_expected_position():
+    assert rank_of(rank_lines(TIED, ochiai), (7,), "average") == 2.5
+    assert rank_of(rank_lines(TIED, ochiai), (6, 7), "average") == 5 / 3
+
+
+def test_pessimistic_ties_put_the_first_of_several_fault_lines_after_the_other_lines():
+    assert rank_of(rank_lines(TIED, ochiai), (6, 7), "pessimistic") == 3
+
+
+def test_average_top_n_is_the_chance_a_random_tie_break_puts_a_fault_line_there():
+    located = locate(rank_lines(TIED, ochiai), (7,))
+    assert located.top(1, "average") == 0.25 and located.top(2, "average") == 0.5
+    assert located.top(1, "best") == 1.0 and located.top(3, "pessimistic") == 0.0
+
+
+def test_an_unexecuted_fault_line_is_not_located():
+    assert locate(rank_lines(TIED, ochiai), (2,)) is None

@@ -79,19 +79,21 @@ def behaviour(run: SuiteRun) -> tuple[tuple[str, str, str, str], ...]:
 
 
 def reference_runs(programs: Iterable[Program], sandbox: Sandbox, *, repeats: int = 2,
-                   timeout: float = 10.0) -> dict[str, Reference]:
-    """Each program run ``repeats`` times (keyed by program id)."""
+                   timeout: float = 10.0, coverage: bool = False) -> dict[str, Reference]:
+    """Each program run ``repeats`` times (keyed by program id). Pass ``coverage`` when the faults will be
+    run with coverage too, so that the time limits allow for its cost."""
     programs = list(programs)
     runs: dict[str, list[SuiteRun]] = {program.id: [] for program in programs}
     jobs = [(program, None) for program in programs for _ in range(repeats)]
-    for program, _, run in run_suites(jobs, sandbox=sandbox, timeout=timeout):
+    for program, _, run in run_suites(jobs, sandbox=sandbox, timeout=timeout, coverage=coverage):
         runs[program.id].append(run)
     return {program.id: Reference(program, tuple(runs[program.id])) for program in programs}
 
 
 def verify_faults(faults: Sequence[FaultyProgram], references: dict[str, Reference],
-                  sandbox: Sandbox) -> Iterator[FaultVerdict]:
-    """A verdict per fault, in completion order."""
+                  sandbox: Sandbox, *, coverage: bool = False) -> Iterator[FaultVerdict]:
+    """A verdict per fault, in completion order; with ``coverage`` the evidence lists each test's lines
+    (for spectrum-based localization)."""
     by_job: dict[tuple[str, str], list[FaultyProgram]] = {}
     for faulty in faults:
         reference = references[faulty.program.id]
@@ -100,7 +102,7 @@ def verify_faults(faults: Sequence[FaultyProgram], references: dict[str, Referen
             continue
         by_job.setdefault((faulty.program.id, faulty.source), []).append(faulty)
     jobs = [(group[0].program, group[0].source) for group in by_job.values()]
-    for program, source, run in _run_jobs(jobs, references, sandbox):
+    for program, source, run in _run_jobs(jobs, references, sandbox, coverage=coverage):
         baseline = references[program.id].runs[0]
         failing = tuple(result.test for result, before in zip(run.results, baseline.results)
                         if before.outcome == "passed" and result.outcome != "passed")
@@ -109,8 +111,9 @@ def verify_faults(faults: Sequence[FaultyProgram], references: dict[str, Referen
 
 
 def verify_variants(variants: Sequence[Variant], sandbox: Sandbox, *,
-                    references: dict[str, Reference]) -> Iterator[VariantVerdict]:
-    """A verdict per variant: its run against a run of the faulty program it was made from."""
+                    references: dict[str, Reference], coverage: bool = False) -> Iterator[VariantVerdict]:
+    """A verdict per variant: its run against a run of the faulty program it was made from; with
+    ``coverage`` the evidence lists each test's lines (for spectrum-based localizers)."""
     usable = []
     for variant in variants:
         reference = references[variant.faulty.program.id]
@@ -122,7 +125,7 @@ def verify_variants(variants: Sequence[Variant], sandbox: Sandbox, *,
     runs: dict[tuple[str, str], SuiteRun] = {}
     jobs = {(v.faulty.program.id, v.source): (v.faulty.program, v.source) for v in usable}
     jobs.update({key: (faulty.program, faulty.source) for key, faulty in bases.items()})
-    for program, source, run in _run_jobs(jobs.values(), references, sandbox):
+    for program, source, run in _run_jobs(jobs.values(), references, sandbox, coverage=coverage):
         runs[(program.id, source)] = run
     for variant in usable:
         before = runs[(variant.faulty.program.id, variant.faulty.source)]
@@ -141,11 +144,11 @@ def _difference(old: TestResult, new: TestResult) -> str:
     return f"{old.test}: " + "; ".join(parts)
 
 
-def _run_jobs(jobs: Iterable[Job], references: dict[str, Reference],
-              sandbox: Sandbox) -> Iterator[tuple[Program, str | None, SuiteRun]]:
+def _run_jobs(jobs: Iterable[Job], references: dict[str, Reference], sandbox: Sandbox,
+              coverage: bool = False) -> Iterator[tuple[Program, str | None, SuiteRun]]:
     """Run jobs with each program's own time limit (one batch of calls per distinct limit)."""
     by_limit: dict[float, list[Job]] = {}
     for program, source in jobs:
         by_limit.setdefault(references[program.id].timeout, []).append((program, source))
     for timeout, group in by_limit.items():
-        yield from run_suites(group, sandbox=sandbox, timeout=timeout)
+        yield from run_suites(group, sandbox=sandbox, timeout=timeout, coverage=coverage)
