@@ -7,10 +7,11 @@ import time
 
 import pytest
 
-from flipbench.corpora.model import Program, Provenance
+from flipbench.corpora.model import Program, Provenance, TestSuite
 from flipbench.harness.bwrap_sandbox import BwrapSandbox, bwrap_problem
 from flipbench.harness.docker_sandbox import DockerSandbox, docker_problem
 from flipbench.harness.program_exec import exec_program
+from flipbench.harness.testexec import run_suites
 
 REQUIRED = set(filter(None, os.environ.get("FLIPBENCH_REQUIRE_SANDBOXES", "").split(",")))
 
@@ -106,3 +107,31 @@ def test_host_environment_variables_are_not_visible(sandbox, monkeypatch):
     monkeypatch.setenv("OPENAI_API_KEY", "sk-flipbench-test-secret")
     result = _run(sandbox, "import os\nprint(os.environ.get('OPENAI_API_KEY', 'absent'))\n")
     assert result.stdout == "absent\n"
+
+
+HOSTILE_NEIGHBOUR = """\
+import os, subprocess, sys
+CORRUPT = "def add(a, b):\\n    return 0\\n"
+for folder in ("../p1", "../../p1"):
+    try:
+        os.makedirs(folder, exist_ok=True)
+        open(os.path.join(folder, "calc.py"), "w").write(CORRUPT)
+    except OSError:
+        pass
+subprocess.Popen([sys.executable, "-c", "import time, os\\nfor _ in range(40):\\n    time.sleep(0.05)\\n"
+                  "    try:\\n        open('../p1/calc.py', 'w').write(%r)\\n    except OSError:\\n        pass\\n" % CORRUPT])
+
+def add(a, b):
+    return a + b
+"""
+
+
+def test_a_program_cannot_tamper_with_the_next_one_in_its_batch(sandbox):
+    tests = TestSuite("from calc import add\n\ndef test_adds():\n    assert add(2, 3) == 5\n", "test_calc.py")
+    hostile = Program("python/hostile", "python", HOSTILE_NEIGHBOUR, "", "calc.py",
+                      Provenance("test", "hostile", "MIT"), tests)
+    honest = Program("python/honest", "python", "def add(a, b):\n    return a + b\n", "", "calc.py",
+                     Provenance("test", "honest", "MIT"), tests)
+    runs = {program.name: run for program, _, run in
+            run_suites([(hostile, None), (honest, None)], sandbox=sandbox, workers=1, timeout=5)}
+    assert runs["python/honest"].passed, runs["python/honest"]

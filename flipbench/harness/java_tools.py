@@ -1,41 +1,75 @@
-"""flipbench's own Java helpers (the test runner and the batch compiler), compiled once per process."""
+"""flipbench's own Java helpers (the test runner and the batch compiler), compiled once per process,
+and the batch compilation of many Java units."""
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import tempfile
 import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 from pathlib import Path
+
+from flipbench.errors import InputError
+from flipbench.harness.sandbox import OUTPUTS, Invocation, Limits, Sandbox, scratch_folders
 
 HELPERS = ("FlipbenchRunner.java", "FlipbenchCompiler.java")
 JVM_OPTIONS = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xss16m")
 """Short-lived JVMs on few cores: the C1 compiler only and a serial GC measured fastest here (javac in a
 batch of 256 units: 41 ms/unit, against 74 ms/unit with the default tiered JIT)."""
+HELPER_JAVAC_OPTIONS = ("-encoding", "UTF-8", "-nowarn", "--release", "11")
+"""The helpers run in whichever JVM the sandbox has, which may be older than the host's javac."""
 _lock = threading.Lock()
+_classes: Path | None = None
 
 
 def helper_source(filename: str) -> Path:
     return Path(str(resources.files("flipbench.harness.runners").joinpath(filename)))
 
 
-def helper_classes() -> Path:
-    """Directory holding the compiled helpers (compiled on first use; thread-safe)."""
+def helper_classes(sandbox: Sandbox | None = None) -> Path:
+    """Directory holding the compiled helpers (compiled on first use, once per process; thread-safe).
+
+    They are compiled with the host's javac, or inside ``sandbox`` where the host has none (a
+    docker-only machine): the helpers are flipbench's own code, so either is safe.
+    """
+    global _classes
     with _lock:
-        return _compile_helpers()
+        if _classes is None:
+            classes = Path(tempfile.mkdtemp(prefix="flipbench-java-"))
+            compile_helpers(classes, sandbox)
+            _classes = classes
+        return _classes
 
 
-@cache
-def _compile_helpers() -> Path:
-    classes = Path(tempfile.mkdtemp(prefix="flipbench-java-"))
-    subprocess.run(["javac", "-encoding", "UTF-8", "-nowarn", "-d", str(classes),
-                    *(str(helper_source(name)) for name in HELPERS)], check=True, capture_output=True)
-    return classes
+class NoJavaCompiler(InputError):
+    """Neither the host nor the sandbox at hand can compile flipbench's Java helpers."""
+
+
+def compile_helpers(classes: Path, sandbox: Sandbox | None) -> None:
+    """Compile the helpers into ``classes``: with the host's javac if there is one, else in ``sandbox``."""
+    sources = [str(helper_source(name)) for name in HELPERS]
+    if shutil.which("javac") is not None:
+        subprocess.run(["javac", *HELPER_JAVAC_OPTIONS, "-d", str(classes), *sources],
+                       check=True, capture_output=True)
+        return
+    if sandbox is None:
+        raise NoJavaCompiler("no javac on this machine to compile flipbench's Java helpers: install a JDK "
+                             "(17 or later), or run Java programs in a sandbox that has one (docker)")
+    with tempfile.TemporaryDirectory(prefix="flipbench-helpers-") as scratch:
+        inputs, outputs = scratch_folders(Path(scratch))
+        for source in sources:
+            shutil.copy(source, inputs)
+        execution = sandbox.run(Invocation(("javac", *HELPER_JAVAC_OPTIONS, "-d", OUTPUTS, *HELPERS),
+                                           inputs, outputs, "java", Limits(wall_seconds=120, pids=256)))
+        if execution.exit_code != 0:
+            raise NoJavaCompiler(f"compiling flipbench's Java helpers in sandbox {sandbox.name} failed "
+                                 f"({execution.reason}): {execution.stderr.strip()[:300]}")
+        shutil.copytree(outputs, classes, dirs_exist_ok=True)
 
 
 @dataclass(frozen=True)

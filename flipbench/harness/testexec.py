@@ -2,7 +2,8 @@
 
 Programs (or faulty/variant sources of them) are batched: one sandboxed command runs a whole
 batch, so a container or namespace start-up is paid per batch. Python programs each get their own
-interpreter and folder inside the batch. A Java batch compiles in one javac task and runs in one
+interpreter and a fresh folder inside the batch, one after another, with leftovers of the one
+before killed (see :func:`_isolated`). A Java batch compiles in one javac task and runs in one
 JVM, each variant through its own class loader. The runners write one JSON line per test; tests
 that never reported (the process crashed or was killed) are filled in as errors, so a report
 always has exactly one result per test case.
@@ -37,6 +38,7 @@ from flipbench.harness.java_tools import (
     write_units,
 )
 from flipbench.harness.sandbox import (
+    INPUTS,
     OUTPUTS,
     Execution,
     Invocation,
@@ -156,21 +158,38 @@ def _run_python_batch(sandbox: Sandbox, prepared: _Batch, timeout: float,
     with tempfile.TemporaryDirectory(prefix="flipbench-") as scratch:
         inputs, outputs = scratch_folders(Path(scratch))
         shutil.copy(helper_source(PYTHON_RUNNER), inputs / PYTHON_RUNNER)
-        script = []
+        script = ['top="$(pwd)"']
         for index, (program, source) in enumerate(batch):
             _prepare(inputs / f"p{index}", program, source)
-            command = [sandbox.python(), "-I", "-S", f"../{PYTHON_RUNNER}", f"../{OUTPUTS}/{index}.jsonl",
+            command = [sandbox.python(), "-I", "-S", f"../{INPUTS}/{PYTHON_RUNNER}", f"../{OUTPUTS}/{index}.jsonl",
                        program.tests.filename.removesuffix(".py"), str(timeout),
                        *([program.filename] if coverage else [])]
-            script.append(f"cd p{index} && timeout -s KILL {_limit(timeout, cases[index]):.0f} {shlex.join(command)}"
-                          f" >../{OUTPUTS}/{index}.log 2>&1; echo $? >../{OUTPUTS}/{index}.status; cd ..")
+            script.append(_isolated(f"p{index}", f"{OUTPUTS}/{index}", sandbox.safe,
+                                    f"timeout -s KILL {_limit(timeout, cases[index]):.0f} {shlex.join(command)}"))
         (inputs / "run.sh").write_text("\n".join(script) + "\n", encoding="utf-8")
-        execution = sandbox.run(Invocation(("/bin/sh", "run.sh"), inputs, outputs, "python",
+        execution = sandbox.run(Invocation(("/bin/sh", f"{INPUTS}/run.sh"), inputs, outputs, "python",
                                            _batch_limits(sum(_limit(timeout, c) for c in cases))))
         elapsed = (time.perf_counter() - started) / max(len(batch), 1)
         return [(program, source, _collect(outputs / f"{index}.jsonl", cases[index],
                                            _python_error(outputs, index, execution), elapsed))
                 for index, (program, source) in enumerate(batch)]
+
+
+def _isolated(folder: str, results: str, contained: bool, command: str) -> str:
+    """The script lines that run one program of a batch so that the programs before it cannot reach it.
+
+    The program gets a fresh copy of its folder from the read-only inputs (whatever an earlier program
+    wrote there is gone), its result files are removed first (an earlier program may have planted them)
+    and the runner is read from the read-only inputs. Afterwards, inside a sandbox of its own (``contained``:
+    its own process namespace, its own ``/tmp``), every process left over is killed (``kill -1`` spares the
+    script: the caller and pid 1 are exempt) and ``/tmp`` and the folder are emptied. What stays possible: a
+    program can still overwrite the result files of the programs *before* it in its batch, as they run under
+    the same user; the sandbox keeps the host safe, not batch-mates from a program written to attack them.
+    """
+    cleanup = 'kill -9 -1 2>/dev/null; rm -rf /tmp/* /tmp/.[!.]* 2>/dev/null; ' if contained else ""
+    return (f'rm -rf {folder} {results}.jsonl {results}.log {results}.status; cp -R {INPUTS}/{folder} {folder} && '
+            f'cd {folder} && {command} >"$top/{results}.log" 2>&1; echo $? >"$top/{results}.status"; '
+            f'cd "$top"; {cleanup}rm -rf {folder}')
 
 
 def _python_error(outputs: Path, index: int, execution: Execution) -> str | None:
@@ -205,7 +224,7 @@ def _run_java_batch(sandbox: Sandbox, prepared: _Batch, timeout: float,
     with tempfile.TemporaryDirectory(prefix="flipbench-java-") as scratch:
         inputs, outputs = scratch_folders(Path(scratch))
         write_units(prepared.units, inputs / "src", refused)
-        shutil.copytree(helper_classes(), inputs / "helpers")
+        shutil.copytree(helper_classes(sandbox), inputs / "helpers")
         (inputs / "jobs.tsv").write_text("".join(
             "\t".join(["classes", f"{OUTPUTS}/{index}.jsonl",
                        f"{unit_package(index)}.{java_test_class(program.tests)}",
