@@ -14,6 +14,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from flipbench import __version__, codec, console
+from flipbench.cli_run import add_run_commands
 from flipbench.cli_sandbox import add_sandbox_commands, sandbox_option
 from flipbench.corpora.corpus import Corpus
 from flipbench.corpora.jsonl import read_programs, write_programs
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_fault_commands(verbs)
     _add_spm_commands(verbs)
     add_sandbox_commands(verbs, _format_option, _corpus_option, _selected)
+    add_run_commands(verbs, sandbox_option)
     return parser
 
 

@@ -1,0 +1,254 @@
+"""The run directory's SQLite database: config, subjects, tasks, requests and the response cache.
+
+Writes are grouped into transactions that each leave the database complete: a task's score, the
+response it was scored from and the HTTP attempts behind it land together or not at all, so a
+run killed at any moment (``kill -9`` included) resumes without losing or duplicating anything.
+Task ids are primary keys, so a task can only ever be recorded once.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from flipbench import __version__, codec
+from flipbench.errors import InputError
+from flipbench.harness.experiment import Experiment
+from flipbench.harness.localizers.base import Reply
+from flipbench.harness.planning import Subject
+
+DATABASE = "flipbench.sqlite"
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS programs (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, language TEXT NOT NULL, spec TEXT NOT NULL, source TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS subjects (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, faulty_id TEXT NOT NULL, program TEXT NOT NULL,
+    language TEXT NOT NULL, spec TEXT NOT NULL, source TEXT NOT NULL, fault TEXT NOT NULL,
+    fault_lines TEXT NOT NULL, condition TEXT NOT NULL, verdict TEXT NOT NULL, rankings TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS subjects_by_faulty ON subjects (faulty_id, kind);
+CREATE TABLE IF NOT EXISTS steps (name TEXT PRIMARY KEY, detail TEXT NOT NULL, finished TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tasks (
+    id TEXT PRIMARY KEY, role TEXT NOT NULL, subject_id TEXT NOT NULL, faulty_id TEXT NOT NULL,
+    condition TEXT NOT NULL, localizer TEXT NOT NULL, draw INTEGER NOT NULL, status TEXT NOT NULL,
+    predicted TEXT, parsed_from TEXT, exact INTEGER, within_tolerance INTEGER, top_k INTEGER, exam REAL,
+    response_key TEXT, error TEXT, attempts INTEGER NOT NULL, input_tokens INTEGER, output_tokens INTEGER,
+    seconds REAL NOT NULL, finished TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS tasks_by_pair ON tasks (localizer, faulty_id, draw);
+CREATE TABLE IF NOT EXISTS responses (
+    key TEXT PRIMARY KEY, localizer TEXT NOT NULL, text TEXT NOT NULL, raw TEXT NOT NULL, dialect TEXT NOT NULL,
+    input_tokens INTEGER, output_tokens INTEGER, created TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS requests (
+    id INTEGER PRIMARY KEY, task_id TEXT NOT NULL, response_key TEXT NOT NULL, attempt INTEGER NOT NULL,
+    outcome TEXT NOT NULL, detail TEXT NOT NULL, seconds REAL NOT NULL, at TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One HTTP call behind a task (kept for every call, failed ones included)."""
+
+    response_key: str
+    attempt: int
+    outcome: str
+    """ok, transient, permanent or unparseable."""
+    detail: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class TaskRecord:
+    """A finished task: its status and scores, and what it was decided on."""
+
+    task_id: str
+    role: str
+    subject_id: str
+    faulty_id: str
+    condition: str
+    localizer: str
+    draw: int
+    status: str
+    """correct, wrong or error."""
+    predicted: tuple[int, ...] | None = None
+    parsed_from: str | None = None
+    exact: bool | None = None
+    within_tolerance: bool | None = None
+    top_k: bool | None = None
+    exam: float | None = None
+    response_key: str | None = None
+    error: str | None = None
+    attempts: int = 0
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    seconds: float = 0.0
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, folder: Path) -> None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(f"{folder}: cannot create the run directory ({error.strerror})") from error
+        self.path = folder / DATABASE
+        try:
+            self.connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.connection.execute("PRAGMA journal_mode=WAL")
+            self.connection.execute("PRAGMA synchronous=NORMAL")
+            self.connection.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as error:
+            raise InputError(f"{self.path}: not a flipbench run database ({error})") from error
+        self.subject = lru_cache(maxsize=4096)(self._subject)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- the run ------------------------------------------------------------------------------
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.connection.execute("SELECT key, value FROM meta"))
+
+    def begin(self, experiment: Experiment) -> None:
+        """Record the experiment, or check that a resumed run is the same experiment."""
+        known = self.meta()
+        if known and known.get("experiment_key") != experiment.semantic_key:
+            raise InputError(f"{self.path.parent} holds a different experiment (its settings differ from these); "
+                             "use another --out, or the settings recorded there")
+        values = {"experiment": codec.dumps(experiment), "experiment_key": experiment.semantic_key,
+                  "seed": str(experiment.seed), "schema_version": str(SCHEMA_VERSION)}
+        values.setdefault("created", known.get("created", now()))
+        values["flipbench_version"] = known.get("flipbench_version", __version__)
+        values["last_resumed_with"] = __version__
+        with self._transaction():
+            self.connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
+
+    def step_done(self, name: str) -> str | None:
+        """A preparation step's recorded detail if it finished (so resuming skips it)."""
+        row = self.connection.execute("SELECT detail FROM steps WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    # -- subjects -----------------------------------------------------------------------------
+
+    def save_subjects(self, subjects: Iterable[Subject], *, steps: Iterable[str] = (), detail: str = "") -> None:
+        """Subjects and the marks of the preparation steps that produced them, in one transaction."""
+        rows = [(s.id, s.kind, s.faulty_id, s.program, s.language, s.spec, s.source, s.fault,
+                 json.dumps(s.fault_lines), s.condition, s.verdict, codec.dumps(s.rankings)) for s in subjects]
+        with self._transaction():
+            self.connection.executemany("INSERT OR REPLACE INTO subjects VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            self.connection.executemany("INSERT OR REPLACE INTO steps VALUES (?, ?, ?)",
+                                        [(step, detail, now()) for step in steps])
+
+    def subjects(self, kind: str, faulty_id: str | None = None) -> Iterator[Subject]:
+        query, parameters = "SELECT * FROM subjects WHERE kind = ?", [kind]
+        if faulty_id is not None:
+            query += " AND faulty_id = ?"
+            parameters.append(faulty_id)
+        for row in self.connection.execute(query + " ORDER BY rowid", parameters).fetchall():
+            yield _subject(row)
+
+    def _subject(self, subject_id: str) -> Subject:
+        row = self.connection.execute("SELECT * FROM subjects WHERE id = ?", (subject_id,)).fetchone()
+        if row is None:
+            raise KeyError(subject_id)
+        return _subject(row)
+
+    # -- tasks --------------------------------------------------------------------------------
+
+    def finished_task_ids(self, role: str | None = None, *, errors_too: bool = True) -> set[str]:
+        query = "SELECT id FROM tasks WHERE 1=1"
+        parameters: list[Any] = []
+        if role is not None:
+            query += " AND role = ?"
+            parameters.append(role)
+        if not errors_too:
+            query += " AND status != 'error'"
+        return {row[0] for row in self.connection.execute(query, parameters)}
+
+    def correct_pairs(self) -> set[tuple[str, str]]:
+        """(localizer, faulty id) pairs with at least one correct stage-1 answer."""
+        return set(self.connection.execute(
+            "SELECT DISTINCT localizer, faulty_id FROM tasks WHERE role = 'before' AND status = 'correct'"))
+
+    def forget_errors(self) -> int:
+        """Drop tasks that ended in ``error`` so that they run again; returns how many."""
+        with self._transaction():
+            return self.connection.execute("DELETE FROM tasks WHERE status = 'error'").rowcount
+
+    def cached(self, key: str) -> Reply | None:
+        row = self.connection.execute(
+            "SELECT text, raw, input_tokens, output_tokens, dialect FROM responses WHERE key = ?", (key,)).fetchone()
+        return Reply(row[0], row[1], row[2], row[3], row[4]) if row else None
+
+    def record(self, finished: Iterable[tuple[TaskRecord, Mapping[str, tuple[str, Reply]], Iterable[Attempt]]]
+               ) -> None:
+        """Finished tasks with the new responses they were scored from and their attempts, atomically."""
+        stamp = now()
+        tasks, responses, attempts = [], [], []
+        for record, new_responses, task_attempts in finished:
+            tasks.append((record.task_id, record.role, record.subject_id, record.faulty_id, record.condition,
+                          record.localizer, record.draw, record.status,
+                          None if record.predicted is None else json.dumps(record.predicted), record.parsed_from,
+                          record.exact, record.within_tolerance, record.top_k, record.exam, record.response_key,
+                          record.error, record.attempts, record.input_tokens, record.output_tokens,
+                          round(record.seconds, 4), stamp))
+            responses += [(key, localizer, reply.text, reply.raw, reply.dialect, reply.input_tokens,
+                           reply.output_tokens, stamp) for key, (localizer, reply) in new_responses.items()]
+            attempts += [(record.task_id, a.response_key, a.attempt, a.outcome, a.detail[:2000],
+                          round(a.seconds, 4), stamp) for a in task_attempts]
+        if not tasks:
+            return
+        with self._transaction():
+            self.connection.executemany("INSERT OR IGNORE INTO responses VALUES (?,?,?,?,?,?,?,?)", responses)
+            self.connection.executemany(
+                "INSERT INTO requests (task_id, response_key, attempt, outcome, detail, seconds, at) "
+                "VALUES (?,?,?,?,?,?,?)", attempts)
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", tasks)
+
+    def save_programs(self, programs: Iterable[Any]) -> None:
+        rows = [(p.id, p.name, p.language, p.spec, p.source) for p in programs]
+        with self._transaction():
+            self.connection.executemany("INSERT OR IGNORE INTO programs VALUES (?,?,?,?,?)", rows)
+
+    def rows(self, query: str, parameters: Iterable[Any] = ()) -> Iterator[sqlite3.Row]:
+        """Read-only access for analysis and export, streamed."""
+        cursor = self.connection.cursor()
+        cursor.row_factory = sqlite3.Row
+        yield from cursor.execute(query, tuple(parameters))
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.connection)
+
+
+class _Transaction:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.connection.execute("BEGIN IMMEDIATE")
+        return self.connection
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _subject(row: tuple) -> Subject:
+    rankings = tuple((name, tuple(lines)) for name, lines in json.loads(row[11]))
+    return Subject(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], tuple(json.loads(row[8])),
+                   row[9], row[10], rankings)

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Benchmark the experiment harness: throughput against a local OpenAI-compatible server, harness
+CPU per task, and peak memory while planning and streaming a paper-scale (750,000-task) plan.
+
+    .venv/bin/python scripts/bench_harness.py                      # both parts
+    .venv/bin/python scripts/bench_harness.py --part throughput --concurrency 128 --latency 0.1
+
+Throughput: the scripted server (tests/model_server.py) runs in its own process and answers every
+request after ``--latency`` seconds; the harness runs ``--tasks`` stage-1 tasks of the built-in
+corpus through ``openai/...`` with ``--concurrency`` open requests, recording every answer in a
+run database. Ideal = concurrency / latency. CPU per task = the harness process's CPU time / tasks.
+
+Memory: 750,000 tasks (stage 1, variants and controls of 2,500 faulty programs x 9 SPM conditions
+x 3 localizers x 10 samples) planned from a run database and streamed through the executor (with
+``baseline/random``, so that no server bounds the rate), in a fresh process; its peak RSS is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from flipbench.corpora.builtin import builtin_corpus  # noqa: E402
+from flipbench.harness.executor import Executor  # noqa: E402
+from flipbench.harness.experiment import Experiment, ProviderLimits  # noqa: E402
+from flipbench.harness.localizers.baselines import baseline  # noqa: E402
+from flipbench.harness.localizers.registry import chat_localizer, parse_model  # noqa: E402
+from flipbench.harness.planning import Subject, after_tasks, before_tasks  # noqa: E402
+from flipbench.harness.prompts import load_prompt  # noqa: E402
+from flipbench.harness.store import Store  # noqa: E402
+
+
+def faulty_subjects(count: int) -> list[Subject]:
+    """Stand-ins for faulty programs: built-in programs (real sizes), each made unique by a trailing
+    comment (identical prompts would be answered from the response cache) and given a fault line."""
+    programs = list(builtin_corpus().programs())
+    subjects = []
+    for index in range(count):
+        program = programs[index % len(programs)]
+        comment = "#" if program.language == "python" else "//"
+        source = f"{program.source}{comment} copy {index}\n"
+        subjects.append(Subject(f"faulty{index:06d}", "faulty", f"faulty{index:06d}", program.name, program.language,
+                                program.spec, source, "operator_swap", (1 + index % program.line_count,)))
+    return subjects
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def throughput(tasks: int, concurrency: int, latency: float) -> dict[str, float]:
+    port = free_port()
+    server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "model_server.py"), "--port", str(port),
+                               "--latency", str(latency)], stdout=subprocess.PIPE, text=True)
+    try:
+        server.stdout.readline()  # "listening on ..."
+        model = f"http://127.0.0.1:{port}/v1"
+        experiment = Experiment(models=("openai/bench",), base_url=model, prompt="numbered", samples=1,
+                                limits={"openai": ProviderLimits(concurrency=concurrency)}, timeout=30)
+        with tempfile.TemporaryDirectory() as folder, Store(Path(folder)) as store:
+            subjects = faulty_subjects(tasks)
+            store.save_subjects(subjects)
+            localizer = chat_localizer(parse_model("openai/bench", model))
+            executor = Executor(store, experiment, load_prompt("numbered"), chat={"openai/bench": localizer},
+                                baselines={})
+            # warm up connections and code paths, then measure
+            executor.run(before_tasks(subjects[:concurrency], ["openai/bench"], 1), description="warm-up")
+            plan = [task for task in before_tasks(subjects, ["openai/bench"], 2) if task.draw == 1]
+            cpu_before, wall_before = time.process_time(), time.perf_counter()
+            tally = executor.run(plan, description="throughput", total=len(plan))
+            wall = time.perf_counter() - wall_before
+            cpu = time.process_time() - cpu_before
+        assert tally.errors == 0, tally.error_kinds
+        rate = len(plan) / wall
+        ideal = concurrency / latency
+        return {"tasks": len(plan), "seconds": wall, "tasks_per_s": rate, "ideal": ideal, "share": rate / ideal,
+                "cpu_ms_per_task": 1000 * cpu / len(plan)}
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def memory(faulty_count: int, conditions: int, localizers: int, samples: int) -> None:
+    """Runs in its own process (see main): plan + stream, then print task count, seconds, peak RSS."""
+    names = [f"baseline/random{i}" if i else "baseline/random" for i in range(localizers)]
+    experiment = Experiment(models=tuple(names[:1]), samples=samples)
+    random_baseline = baseline("random", 0)
+    with tempfile.TemporaryDirectory() as folder, Store(Path(folder)) as store:
+        faulty = faulty_subjects(faulty_count)
+        store.save_subjects(faulty)
+        store.save_subjects(Subject(f"{subject.id}v{c}", "variant", subject.id, subject.program, subject.language,
+                                    subject.spec, subject.source, subject.fault, subject.fault_lines, f"spm{c} x1")
+                            for subject in faulty for c in range(conditions))
+        faulty_ids = [subject.id for subject in store.subjects("faulty")]
+        del faulty
+
+        def plan() -> object:
+            yield from before_tasks(store.subjects("faulty"), names, samples)
+            yield from after_tasks(faulty_ids, lambda faulty_id: store.subjects("variant", faulty_id), names,
+                                   samples, control=True, eligible=lambda localizer, faulty_id: True)
+
+        executor = Executor(store, experiment, load_prompt("numbered"), chat={},
+                            baselines={name: random_baseline for name in names})
+        started = time.perf_counter()
+        done = store.finished_task_ids()
+        tally = executor.run((task for task in plan() if task.id not in done), description="750k plan")
+        seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{tally.tasks} {seconds:.1f} {peak:.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=("all", "throughput", "memory", "memory-child"), default="all")
+    parser.add_argument("--tasks", type=int, default=3000)
+    parser.add_argument("--concurrency", type=int, action="append", default=None)
+    parser.add_argument("--latency", type=float, default=0.1)
+    args = parser.parse_args()
+    if args.part == "memory-child":
+        memory(2500, 9, 3, 10)
+        return
+    if args.part in ("all", "throughput"):
+        print(f"{'concurrency':>11} {'latency':>8} {'tasks':>6} {'tasks/s':>8} {'ideal':>7} {'share':>6} "
+              f"{'CPU ms/task':>11}")
+        for concurrency in args.concurrency or [128]:
+            result = throughput(args.tasks, concurrency, args.latency)
+            print(f"{concurrency:>11} {args.latency:>8.3f} {result['tasks']:>6} {result['tasks_per_s']:>8.0f} "
+                  f"{result['ideal']:>7.0f} {100 * result['share']:>5.1f}% {result['cpu_ms_per_task']:>11.2f}",
+                  flush=True)
+    if args.part in ("all", "memory"):
+        child = subprocess.run([sys.executable, __file__, "--part", "memory-child"], capture_output=True, text=True,
+                               env={"TQDM_DISABLE": "1", "PATH": "/usr/bin:/bin"})
+        if child.returncode != 0:
+            sys.exit(f"memory part failed:\n{child.stderr}")
+        tasks, seconds, peak = child.stdout.split()
+        print(f"plan of {int(tasks):,} tasks streamed through the executor in {float(seconds):.0f} s; "
+              f"peak memory {float(peak):.0f} MiB")
+
+
+if __name__ == "__main__":
+    asyncio.set_event_loop_policy(None)
+    main()
