@@ -20,6 +20,9 @@ from flipbench.harness.testexec import Job, SuiteRun, TestResult, run_suites
 
 TIMEOUT_FACTOR = 10.0
 TIMEOUT_FLOOR = 1.0
+RECHECK_SCALE = 4.0
+"""A variant whose difference involves a timeout is run again, with its faulty program, under limits this
+many times longer: only a difference that survives that is a change."""
 FaultVerdictName = Literal["live", "equivalent", "unverifiable"]
 VariantVerdictName = Literal["preserving", "changed", "unverifiable"]
 
@@ -127,14 +130,41 @@ def verify_variants(variants: Sequence[Variant], sandbox: Sandbox, *,
     jobs.update({key: (faulty.program, faulty.source) for key, faulty in bases.items()})
     for program, source, run in _run_jobs(jobs.values(), references, sandbox, coverage=coverage):
         runs[(program.id, source)] = run
+    suspects = []
     for variant in usable:
-        before = runs[(variant.faulty.program.id, variant.faulty.source)]
-        after = runs[(variant.faulty.program.id, variant.source)]
-        differences = tuple(_difference(old, new) for old, new in zip(before.results, after.results)
-                            if (old.outcome, old.stdout, old.stderr) != (new.outcome, new.stdout, new.stderr))
-        if (before.error is None) != (after.error is None):
-            differences += (f"suite: {before.error or 'ran'} -> {after.error or 'ran'}",)
+        before, after = _pair(runs, variant)
+        differences = _differences(before, after)
+        if differences and _timed_out(before, after):
+            suspects.append(variant)  # on a loaded machine a time limit can fire on either side: look again
+            continue
         yield VariantVerdict(variant, "changed" if differences else "preserving", differences, after, before)
+    if suspects:
+        again = {(v.faulty.program.id, v.source): (v.faulty.program, v.source) for v in suspects}
+        again.update({(v.faulty.program.id, v.faulty.source): (v.faulty.program, v.faulty.source) for v in suspects})
+        for program, source, run in _run_jobs(again.values(), references, sandbox, coverage=coverage,
+                                              scale=RECHECK_SCALE):
+            runs[(program.id, source)] = run
+        for variant in suspects:
+            before, after = _pair(runs, variant)
+            differences = _differences(before, after)
+            yield VariantVerdict(variant, "changed" if differences else "preserving", differences, after, before)
+
+
+def _pair(runs: dict[tuple[str, str], SuiteRun], variant: Variant) -> tuple[SuiteRun, SuiteRun]:
+    program = variant.faulty.program.id
+    return runs[(program, variant.faulty.source)], runs[(program, variant.source)]
+
+
+def _differences(before: SuiteRun, after: SuiteRun) -> tuple[str, ...]:
+    differences = tuple(_difference(old, new) for old, new in zip(before.results, after.results)
+                        if (old.outcome, old.stdout, old.stderr) != (new.outcome, new.stdout, new.stderr))
+    if (before.error is None) != (after.error is None):
+        differences += (f"suite: {before.error or 'ran'} -> {after.error or 'ran'}",)
+    return differences
+
+
+def _timed_out(*runs: SuiteRun) -> bool:
+    return any(result.outcome == "timeout" for run in runs for result in run.results)
 
 
 def _difference(old: TestResult, new: TestResult) -> str:
@@ -145,10 +175,10 @@ def _difference(old: TestResult, new: TestResult) -> str:
 
 
 def _run_jobs(jobs: Iterable[Job], references: dict[str, Reference], sandbox: Sandbox,
-              coverage: bool = False) -> Iterator[tuple[Program, str | None, SuiteRun]]:
-    """Run jobs with each program's own time limit (one batch of calls per distinct limit)."""
+              coverage: bool = False, scale: float = 1.0) -> Iterator[tuple[Program, str | None, SuiteRun]]:
+    """Run jobs with each program's own time limit, times ``scale`` (one batch of calls per distinct limit)."""
     by_limit: dict[float, list[Job]] = {}
     for program, source in jobs:
-        by_limit.setdefault(references[program.id].timeout, []).append((program, source))
+        by_limit.setdefault(references[program.id].timeout * scale, []).append((program, source))
     for timeout, group in by_limit.items():
         yield from run_suites(group, sandbox=sandbox, timeout=timeout, coverage=coverage)
