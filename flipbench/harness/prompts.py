@@ -56,7 +56,7 @@ def _render_user(template: str, source: str, spec: str, language: str) -> str:
     lines = source_lines(source)
     width = len(str(len(lines)))
     values = {"spec": spec.strip(), "code": source.rstrip("\n"), "language": language.capitalize(),
-              "numbered_code": "\n".join(f"{number:>{width}}: {line}" for number, line in enumerate(lines, 1)),
+              "numbered_code": "\n".join(map(f"{{:>{width}}}: {{}}".format, range(1, len(lines) + 1), lines)),
               "line_count": str(len(lines))}
     return string.Template(template).substitute(values).strip() + "\n"
 

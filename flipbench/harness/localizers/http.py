@@ -42,7 +42,17 @@ def open_client(concurrency: int, timeout: float) -> httpx.AsyncClient:
     if concurrency < 1:
         raise ValueError(f"concurrency must be at least 1, not {concurrency}")
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    return HttpxAiohttpClient(limits=limits, timeout=httpx.Timeout(timeout, pool=None), follow_redirects=False)
+    client = HttpxAiohttpClient(limits=limits, timeout=httpx.Timeout(timeout, pool=None), follow_redirects=False)
+    client._cookies = _NoCookies()  # the public setter copies into a plain Cookies
+    return client
+
+
+class _NoCookies(httpx.Cookies):
+    """Model APIs keep no session in cookies, and httpx reads every response's cookies through
+    urllib's cookie jar: about 7% of the harness's CPU per call (scripts/bench_harness.py profile)."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        return None
 
 
 async def post_json(
