@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 
 import tree_sitter
 
-from flipbench.corpora.syntax import modifier_words
 from flipbench.mutators.java_tree import (
     NUMERIC_TYPES,
     JavaTree,
@@ -225,10 +224,8 @@ def _assignment_removable(tree: JavaTree, assignment: Node, method: Node) -> boo
         for declarator in declaration.children_by_field_name("declarator"):
             if tree.code(declarator.child_by_field_name("name")) == name and target.type == "identifier":
                 return declarator.child_by_field_name("value") is not None
-    for field in tree.nodes("field_declaration"):
-        if "final" in modifier_words(field) and any(
-                tree.code(d.child_by_field_name("name")) == name for d in field.children_by_field_name("declarator")):
-            return False
+    if name in tree.final_fields:
+        return False
     return method.type != "constructor_declaration" or target.type != "identifier"
 
 

@@ -8,12 +8,14 @@ same-class methods). Unknown stays unknown, and callers skip an edit they cannot
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import tree_sitter
 
-from flipbench.corpora.syntax import first_java_error, java_parser
+from flipbench.corpora.syntax import first_java_error, java_parser, modifier_words
 from flipbench.mutators.source_text import SourceText, Splice, UnparseableSource
 
 NUMERIC_TYPES = frozenset({"byte", "short", "int", "long", "float", "double", "char",
@@ -29,12 +31,53 @@ _NUMERIC_METHODS = frozenset({"size", "length", "indexOf", "lastIndexOf", "compa
                               "parseInt", "parseLong", "parseDouble", "bitCount", "signum", "codePointAt"})
 _STRING_METHODS = frozenset({"toString", "substring", "trim", "strip", "toUpperCase", "toLowerCase", "repeat",
                              "replace", "replaceAll", "concat", "format", "join", "name"})
-_CHECK_WRAPPER = (b"class FlipbenchCheck {\n", b"\n}\n")
+_MEMBER_WRAPPER = (b"class FlipbenchCheck {\n", b"\n}\n")
+_STATEMENT_WRAPPER = (b"class FlipbenchCheck { void flipbenchCheck() {\n", b"\n} }\n")
+_ARGUMENTS_WRAPPER = (b"class FlipbenchCheck { Object flipbenchCheck = flipbenchCheck(\n", b"\n); }\n")
+PREFETCHED_TYPES = frozenset({
+    "argument_list", "array_access", "binary_expression", "block", "break_statement", "catch_formal_parameter",
+    "decimal_integer_literal", "do_statement", "enhanced_for_statement", "expression_statement", "false",
+    "field_declaration", "for_statement", "formal_parameter", "identifier", "if_statement",
+    "local_variable_declaration", "method_declaration", "method_invocation", "return_statement",
+    "spread_parameter", "ternary_expression", "true", "while_statement"})
+"""Node types the fault operators and type evidence ask for, indexed together on the first request."""
+_COMMENTS = ("line_comment", "block_comment")
 
 
 @cache
 def _query(types: tuple[str, ...]) -> tree_sitter.Query:
     return tree_sitter.Query(java_parser().language, " ".join(f"({kind}) @{kind}" for kind in types))
+
+
+@dataclass(frozen=True)
+class CheckUnit:
+    """Bytes ``start:end`` of the source, which parse inside ``wrapper`` in the grammar context they
+    have in the file: a block's statement, a class member, or a run of call arguments."""
+
+    start: int
+    end: int
+    wrapper: tuple[bytes, bytes]
+
+
+def _argument_run(arguments: tree_sitter.Node, start: int, end: int) -> CheckUnit | None:
+    """The arguments of a call from the one holding ``start`` to the one holding ``end``, if the
+    splice lies within them (not on the parentheses or a comma around them)."""
+    first = arguments.first_named_child_for_byte(start)
+    last = arguments.first_named_child_for_byte(max(start, end - 1))
+    if first is None or last is None or first.type in _COMMENTS or last.type in _COMMENTS \
+            or not (first.start_byte <= start and end <= last.end_byte):
+        return None
+    return CheckUnit(first.start_byte, last.end_byte, _ARGUMENTS_WRAPPER)
+
+
+def _descends_from(node: tree_sitter.Node, ancestor: tree_sitter.Node) -> bool:
+    """For a node with the same bytes as ``ancestor``: whether it is that node or below it (not above)."""
+    key = node_key(ancestor)
+    while node is not None and node.start_byte == ancestor.start_byte and node.end_byte == ancestor.end_byte:
+        if node_key(node) == key:
+            return True
+        node = node.parent
+    return False
 
 
 def node_key(node: tree_sitter.Node) -> tuple[int, int, str]:
@@ -47,6 +90,8 @@ class JavaTree:
     text: SourceText
     tree: tree_sitter.Tree
     _declarations: dict = field(default_factory=dict, repr=False)
+    _indexes: dict = field(default_factory=dict, repr=False)
+    _by_type: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def parse(cls, source: str | bytes) -> JavaTree:
@@ -64,10 +109,33 @@ class JavaTree:
         return self.tree.root_node
 
     def nodes(self, *types: str, within: tree_sitter.Node | None = None) -> list[tree_sitter.Node]:
-        """Every node of the given types, in document order."""
-        captures = tree_sitter.QueryCursor(_query(tuple(sorted(types)))).captures(within or self.root)
-        found = [node for nodes in captures.values() for node in nodes]
-        return sorted(found, key=lambda node: (node.start_byte, -node.end_byte))
+        """Every node of the given types, in document order; with ``within``, those in its subtree
+        (itself included). One query per set of types and tree: operators ask again and again
+        about small subtrees of large files."""
+        found, starts = self._index(tuple(sorted(types)))
+        if within is None:
+            return list(found)
+        low = bisect_left(starts, within.start_byte)
+        high = bisect_left(starts, within.end_byte, low)
+        return [node for node in found[low:high] if node.end_byte <= within.end_byte
+                and (node.start_byte != within.start_byte or node.end_byte != within.end_byte
+                     or _descends_from(node, within))]
+
+    def _index(self, types: tuple[str, ...]) -> tuple[list[tree_sitter.Node], list[int]]:
+        """The nodes of ``types`` in document order, and their start bytes."""
+        if types not in self._indexes:
+            missing = {kind for kind in types if kind not in self._by_type}
+            if missing:
+                # One query for many types costs about what a query for one does: ask for the
+                # types mutators commonly need along with the first request.
+                wanted = tuple(sorted(missing if self._by_type else missing | PREFETCHED_TYPES))
+                captures = tree_sitter.QueryCursor(_query(wanted)).captures(self.root)
+                for kind in wanted:
+                    self._by_type[kind] = captures.get(kind, [])
+            found = sorted((node for kind in types for node in self._by_type[kind]),
+                           key=lambda node: (node.start_byte, -node.end_byte))
+            self._indexes[types] = (found, [node.start_byte for node in found])
+        return self._indexes[types]
 
     def code(self, node: tree_sitter.Node) -> str:
         return self.text.data[node.start_byte:node.end_byte].decode("utf-8")
@@ -108,33 +176,52 @@ class JavaTree:
     def accepts(self, splice: Splice) -> bool:
         """Whether the source still parses with ``splice`` applied.
 
-        Reparses only the class member around the edit, wrapped in a class, when that member
-        parses cleanly on its own; a whole-file reparse of a 40K-line file for every variant
-        would be far too slow.
+        Reparses only the smallest unit around the edit that parses on its own in a wrapper
+        giving it the same grammar context (a run of call arguments, a statement of a block, a
+        class member); the whole file only when there is none. A whole-file reparse of a
+        40K-line file for every variant would be far too slow, and so would a member holding a
+        3,000-argument call for every swap of two of its arguments.
         """
-        member = self._member_around(splice)
-        if member is not None and not self._parses_alone(member.start_byte, member.end_byte):
-            member = None
-        if member is None:
-            return _parses(self.text.apply(splice))
-        edited = (self.text.data[member.start_byte:splice.start] + splice.text
-                  + self.text.data[splice.end:member.end_byte])
-        return _parses(_CHECK_WRAPPER[0] + edited + _CHECK_WRAPPER[1])
+        for unit in self._units_around(splice):
+            if self._parses_alone(unit):
+                head, tail = unit.wrapper
+                data = self.text.data
+                return _parses(b"".join((head, data[unit.start:splice.start], splice.text,
+                                         data[splice.end:unit.end], tail)))
+        return _parses(self.text.apply(splice))
 
-    @cache  # noqa: B019 - one tree, a bounded number of members
-    def _parses_alone(self, start: int, end: int) -> bool:
-        return _parses(_CHECK_WRAPPER[0] + self.text.data[start:end] + _CHECK_WRAPPER[1])
+    @cache  # noqa: B019 - one tree, a bounded number of units
+    def _parses_alone(self, unit: CheckUnit) -> bool:
+        """Whether the unparsed unit is clean in its wrapper (else the wrapper is no faithful context)."""
+        head, tail = unit.wrapper
+        return _parses(head + self.text.data[unit.start:unit.end] + tail)
 
-    def _member_around(self, splice: Splice) -> tree_sitter.Node | None:
-        node = self.root.descendant_for_byte_range(splice.start, max(splice.start, splice.end))
-        while node is not None:
-            if node.type in MEMBER_TYPES and node.parent is not None and node.parent.type == "class_body" \
-                    and node.start_byte <= splice.start and splice.end <= node.end_byte:
-                return node
-            node = node.parent
-        return None
+    def _units_around(self, splice: Splice) -> Iterator[CheckUnit]:
+        """Units holding the whole splice, smallest first."""
+        start, end = splice.start, splice.end
+        node = self.root.descendant_for_byte_range(start, max(start, end))
+        while node is not None and node.parent is not None:
+            parent = node.parent
+            if node.type == "argument_list":
+                run = _argument_run(node, start, end)
+                if run is not None:
+                    yield run
+            if node.start_byte <= start and end <= node.end_byte:
+                if parent.type == "block" and node.is_named and not node.is_extra:
+                    yield CheckUnit(node.start_byte, node.end_byte, _STATEMENT_WRAPPER)
+                elif parent.type == "class_body" and node.type in MEMBER_TYPES:
+                    yield CheckUnit(node.start_byte, node.end_byte, _MEMBER_WRAPPER)
+            node = parent
 
     # -- type evidence ----------------------------------------------------------------------
+
+    @cached_property
+    def final_fields(self) -> frozenset[str]:
+        """Names of the ``final`` fields declared anywhere in the file (must stay assigned)."""
+        return frozenset(self.code(declarator.child_by_field_name("name"))
+                         for field in self.nodes("field_declaration") if "final" in modifier_words(field)
+                         for declarator in field.children_by_field_name("declarator"))
+
 
     def declared_type(self, name: str, at: tree_sitter.Node) -> str | None:
         """The declared type of a variable visible at ``at``; None when unknown or ambiguous."""
