@@ -10,7 +10,10 @@ comparison to ``relational_flip``; literals in those places are left to ``off_by
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 import libcst as cst
 
@@ -56,6 +59,18 @@ class FaultFinder(cst.BatchableCSTVisitor):
     @property
     def in_loop_condition(self) -> bool:
         return self.loop_condition_depth > 0
+
+    def get_visitors(self) -> dict[str, Callable[[cst.CSTNode], object]]:
+        """The ``visit_*``/``leave_*`` methods, found once per class: libcst inspects every member
+        of the instance on every traversal, which cost more than the traversal itself."""
+        return {name: getattr(self, name) for name in _visitor_names(type(self))}
+
+
+@cache
+def _visitor_names(finder: type[FaultFinder]) -> tuple[str, ...]:
+    """What libcst's ``get_visitors`` would find: visitor methods other than its empty stubs."""
+    return tuple(name for name in dir(finder) if name.startswith(("visit_", "leave_"))
+                 and inspect.isfunction(getattr(finder, name)) and not getattr(getattr(finder, name), "_is_no_op", False))
 
 
 def find_all(tree: PythonTree, finders: dict[str, type[FaultFinder]]) -> dict[str, list[Splice]]:
