@@ -66,3 +66,12 @@ def test_a_template_without_the_code_is_refused(tmp_path):
 def test_an_unknown_prompt_name_lists_the_builtins():
     with pytest.raises(InputError, match="paper"):
         load_prompt("papr")
+
+
+def test_every_query_of_a_template_carries_the_same_schema_object():
+    """Derived forms of the schema (strict mode, cache-key JSON) are computed once per schema object."""
+    for name in ("numbered", "reasoning"):
+        template = load_prompt(name)
+        first, second = (template.render(source="x = 1\n", spec="", language="python", sampling=Sampling())
+                         for _ in range(2))
+        assert first.answer_schema is second.answer_schema

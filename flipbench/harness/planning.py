@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from tqdm import tqdm
@@ -52,7 +53,7 @@ class Subject:
     rankings: tuple[tuple[str, tuple[int, ...]], ...] = ()
     """Spectrum-based rankings (formula, lines most suspicious first) from the certifying run's coverage."""
 
-    @property
+    @cached_property
     def line_count(self) -> int:
         return len(source_lines(self.source))
 

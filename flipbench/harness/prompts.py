@@ -8,10 +8,11 @@ part of the response-cache key, so a template edit never reuses old answers.
 
 from __future__ import annotations
 
+import operator
 import string
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -35,7 +36,7 @@ class PromptTemplate:
     structured: bool = True
     """Ask the server for structured JSON output (off for templates that want free reasoning first)."""
 
-    @property
+    @cached_property
     def answer_schema(self) -> dict[str, Any]:
         """The JSON the answer must follow: ``{"lines": [...]}``, one line or a top-5 ranking."""
         items = 1 if self.answer == "line" else RANKED_LENGTH
@@ -44,21 +45,33 @@ class PromptTemplate:
                                          "minItems": 1, "maxItems": items}},
                 "required": ["lines"], "additionalProperties": False}
 
+    @cached_property
+    def requested_schema(self) -> dict[str, Any]:
+        """The schema a query asks the server to enforce: none for a free-reasoning template. One object
+        per template, so that what is derived from it is derived once (see ``once_per_schema``)."""
+        return self.answer_schema if self.structured else {}
+
     def render(self, *, source: str, spec: str, language: str, sampling: Sampling) -> Query:
         user = _render_user(self.user, source, spec, language)
-        schema = self.answer_schema if self.structured else {}
-        return Query(system=self.system.strip(), user=user, answer_schema=schema, sampling=sampling)
+        return Query(system=self.system.strip(), user=user, answer_schema=self.requested_schema, sampling=sampling)
 
 
 @lru_cache(maxsize=256)
 def _render_user(template: str, source: str, spec: str, language: str) -> str:
     """Cached: a subject is asked k times by each localizer, and numbering a long file is not free."""
     lines = source_lines(source)
-    width = len(str(len(lines)))
     values = {"spec": spec.strip(), "code": source.rstrip("\n"), "language": language.capitalize(),
-              "numbered_code": "\n".join(map(f"{{:>{width}}}: {{}}".format, range(1, len(lines) + 1), lines)),
+              "numbered_code": "\n".join(map(operator.add, _line_labels(len(lines)), lines)),
               "line_count": str(len(lines))}
     return string.Template(template).substitute(values).strip() + "\n"
+
+
+@lru_cache(maxsize=64)
+def _line_labels(count: int) -> list[str]:
+    """``" 7: "`` and its kind, right-aligned to the widest number (formatting each label per prompt
+    cost more than the rest of rendering)."""
+    width = len(str(count))
+    return [f"{number:>{width}}: " for number in range(1, count + 1)]
 
 
 def builtin_prompt_names() -> tuple[str, ...]:
