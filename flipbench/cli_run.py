@@ -36,6 +36,8 @@ def add_run_commands(verbs: argparse._SubParsersAction, sandbox_option) -> None:
                                                                      "server for openai/...)")
     run.add_argument("--concurrency", type=int, default=None, metavar="N", help="open requests per provider "
                                                                                 "(default: 16)")
+    run.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="processes making the calls (default: one per 64 open requests, up to the CPU count)")
     run.add_argument("--samples", type=int, default=None, metavar="K", help="answers per task (default: 1)")
     run.add_argument("--limit", type=int, default=None, metavar="N", help="at most N faulty programs")
     run.add_argument("--corpus", default=None, help="'builtin' (default), a .jsonl corpus or a seed directory")
@@ -86,7 +88,7 @@ def experiment_from(args: argparse.Namespace) -> Experiment:
         placements=tuple(args.placement) if args.placement else None, prompt=args.prompt, seed=args.seed,
         temperature=args.temperature, tolerance=args.tolerance, mode=args.mode,
         control=False if args.no_control else None, certified_only=False if args.include_uncertified else None,
-        sandbox=args.sandbox)
+        sandbox=args.sandbox, workers=args.workers)
     if args.concurrency is not None:
         providers = {name.split("/", 1)[0] for name in experiment.models}
         limits = dict(experiment.limits) | {

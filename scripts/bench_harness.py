@@ -7,8 +7,11 @@ CPU per task, and peak memory while planning and streaming a paper-scale (750,00
 
 Throughput: the scripted server (tests/model_server.py) runs in its own process and answers every
 request after ``--latency`` seconds; the harness runs ``--tasks`` stage-1 tasks of the built-in
-corpus through ``openai/...`` with ``--concurrency`` open requests, recording every answer in a
-run database. Ideal = concurrency / latency. CPU per task = the harness process's CPU time / tasks.
+corpus through ``openai/...`` with ``--concurrency`` open requests (in as many worker processes
+as the harness picks, or ``--workers``), recording every answer in a run database, after a
+warm-up run. Ideal = concurrency / latency. CPU per task = the CPU time of every harness process
+(the main one and its workers, their start included) / tasks; the server's CPU per request is
+shown beside it, since both share the machine.
 
 Memory: 750,000 tasks (stage 1, variants and controls of 2,500 faulty programs x 9 SPM conditions
 x 3 localizers x 10 samples) planned from a run database and streamed through the executor (with
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import resource
 import socket
 import subprocess
@@ -60,7 +64,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def throughput(tasks: int, concurrency: int, latency: float) -> dict[str, float]:
+def process_cpu(pid: int) -> float | None:
+    """CPU seconds a running process has used so far (Linux /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def throughput(tasks: int, concurrency: int, latency: float, workers: int | None) -> dict[str, float]:
     port = free_port()
     server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "model_server.py"), "--port", str(port),
                                "--latency", str(latency)], stdout=subprocess.PIPE, text=True)
@@ -68,7 +81,8 @@ def throughput(tasks: int, concurrency: int, latency: float) -> dict[str, float]
         server.stdout.readline()  # "listening on ..."
         model = f"http://127.0.0.1:{port}/v1"
         experiment = Experiment(models=("openai/bench",), base_url=model, prompt="numbered", samples=1,
-                                limits={"openai": ProviderLimits(concurrency=concurrency)}, timeout=30)
+                                limits={"openai": ProviderLimits(concurrency=concurrency)}, timeout=30,
+                                workers=workers)
         with tempfile.TemporaryDirectory() as folder, Store(Path(folder)) as store:
             subjects = faulty_subjects(tasks)
             store.save_subjects(subjects)
@@ -78,15 +92,17 @@ def throughput(tasks: int, concurrency: int, latency: float) -> dict[str, float]
             # warm up connections and code paths, then measure
             executor.run(before_tasks(subjects[:concurrency], ["openai/bench"], 1), description="warm-up")
             plan = [task for task in before_tasks(subjects, ["openai/bench"], 2) if task.draw == 1]
-            cpu_before, wall_before = time.process_time(), time.perf_counter()
+            wall_before = time.perf_counter()
             tally = executor.run(plan, description="throughput", total=len(plan))
             wall = time.perf_counter() - wall_before
-            cpu = time.process_time() - cpu_before
+            cpu = tally.cpu_seconds
+            server_cpu = process_cpu(server.pid)
         assert tally.errors == 0, tally.error_kinds
         rate = len(plan) / wall
         ideal = concurrency / latency
         return {"tasks": len(plan), "seconds": wall, "tasks_per_s": rate, "ideal": ideal, "share": rate / ideal,
-                "cpu_ms_per_task": 1000 * cpu / len(plan)}
+                "cpu_ms_per_task": 1000 * cpu / len(plan), "workers": executor.workers,
+                "server_cpu_ms": None if server_cpu is None else 1000 * server_cpu / (len(plan) + concurrency)}
     finally:
         server.terminate()
         server.wait()
@@ -124,21 +140,24 @@ def memory(faulty_count: int, conditions: int, localizers: int, samples: int) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("all", "throughput", "memory", "memory-child"), default="all")
-    parser.add_argument("--tasks", type=int, default=3000)
+    parser.add_argument("--tasks", type=int, default=20_000, help="measured tasks (a few seconds' worth would "
+                                                                  "mostly measure starting the worker processes)")
     parser.add_argument("--concurrency", type=int, action="append", default=None)
     parser.add_argument("--latency", type=float, default=0.1)
+    parser.add_argument("--workers", type=int, default=None, help="harness processes (default: the harness's choice)")
     args = parser.parse_args()
     if args.part == "memory-child":
         memory(2500, 9, 3, 10)
         return
     if args.part in ("all", "throughput"):
-        print(f"{'concurrency':>11} {'latency':>8} {'tasks':>6} {'tasks/s':>8} {'ideal':>7} {'share':>6} "
-              f"{'CPU ms/task':>11}")
-        for concurrency in args.concurrency or [128]:
-            result = throughput(args.tasks, concurrency, args.latency)
-            print(f"{concurrency:>11} {args.latency:>8.3f} {result['tasks']:>6} {result['tasks_per_s']:>8.0f} "
-                  f"{result['ideal']:>7.0f} {100 * result['share']:>5.1f}% {result['cpu_ms_per_task']:>11.2f}",
-                  flush=True)
+        print(f"{'concurrency':>11} {'workers':>7} {'latency':>8} {'tasks':>6} {'tasks/s':>8} {'ideal':>7} "
+              f"{'share':>6} {'CPU ms/task':>11} {'server CPU ms/request':>21}")
+        for concurrency in args.concurrency or [64, 128]:
+            result = throughput(args.tasks, concurrency, args.latency, args.workers)
+            server = "-" if result["server_cpu_ms"] is None else f"{result['server_cpu_ms']:.2f}"
+            print(f"{concurrency:>11} {result['workers']:>7} {args.latency:>8.3f} {result['tasks']:>6} "
+                  f"{result['tasks_per_s']:>8.0f} {result['ideal']:>7.0f} {100 * result['share']:>5.1f}% "
+                  f"{result['cpu_ms_per_task']:>11.2f} {server:>21}", flush=True)
     if args.part in ("all", "memory"):
         child = subprocess.run([sys.executable, __file__, "--part", "memory-child"], capture_output=True, text=True,
                                env={"TQDM_DISABLE": "1", "PATH": "/usr/bin:/bin"})

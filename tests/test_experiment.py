@@ -48,7 +48,8 @@ def test_broken_toml_is_refused_with_the_file_name(tmp_path):
                                               ('languages = ["rust"]', "unknown language"),
                                               ("samples = 0", "samples"),
                                               ('mode = "some"', "mode"),
-                                              ('spms = ["nope"]', "nope")])
+                                              ('spms = ["nope"]', "nope"),
+                                              ("workers = 0", "workers must be a positive integer")])
 def test_impossible_settings_name_the_setting(tmp_path, setting, message):
     path = tmp_path / "exp.toml"
     path.write_text(setting + "\n")
@@ -74,5 +75,20 @@ def test_without_models_the_run_uses_the_baselines_and_flipbench_model(monkeypat
 
 
 def test_pacing_settings_do_not_change_the_experiment_key():
-    assert Experiment().semantic_key == Experiment(limits={"openai": ProviderLimits(99)}, timeout=5).semantic_key
+    assert Experiment().semantic_key == Experiment(limits={"openai": ProviderLimits(99)}, timeout=5,
+                                                   workers=3).semantic_key
     assert Experiment().semantic_key != Experiment(samples=2).semantic_key
+
+
+def test_workers_come_from_the_flag_or_the_config_file(tmp_path):
+    path = tmp_path / "exp.toml"
+    path.write_text("workers = 3\n")
+    assert experiment_from(args_of("--config", str(path))).workers == 3
+    assert experiment_from(args_of("--config", str(path), "--workers", "2")).workers == 2
+
+
+def test_worker_processes_split_every_limit_between_them():
+    limits = ProviderLimits(concurrency=5, requests_per_minute=600, tokens_per_minute=90_000)
+    shares = [limits.share(index, 2) for index in range(2)]
+    assert [share.concurrency for share in shares] == [3, 2]
+    assert all(share.requests_per_minute == 300 and share.tokens_per_minute == 45_000 for share in shares)

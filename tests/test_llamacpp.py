@@ -14,7 +14,7 @@ import json
 import httpx
 
 from flipbench.harness.localizers.base import ModelSpec, Query, Reply, Sampling
-from flipbench.harness.localizers.http import open_client
+from flipbench.harness.localizers.http import ModelClient
 from flipbench.harness.localizers.registry import chat_localizer
 
 SCHEMA = {"type": "object", "properties": {"lines": {"type": "array", "items": {"type": "integer"}},
@@ -30,7 +30,7 @@ QUERY = Query(
 
 def ask(spec: ModelSpec, query: Query) -> Reply:
     async def go() -> Reply:
-        async with open_client(1, 60.0) as client:
+        async with ModelClient(1, 60.0) as client:
             return await chat_localizer(spec).complete(client, query)
 
     return asyncio.run(go())

@@ -26,7 +26,7 @@ from flipbench.harness.localizers.base import (
     TransientError,
 )
 from flipbench.harness.localizers.gemini import GeminiGenerate, response_schema
-from flipbench.harness.localizers.http import open_client
+from flipbench.harness.localizers.http import ModelClient
 from flipbench.harness.localizers.ollama_chat import OllamaChat, context_size
 from flipbench.harness.localizers.openai_chat import OpenAIChat, strict_schema
 from flipbench.harness.localizers.registry import chat_localizer, parse_model
@@ -115,7 +115,7 @@ def ask(localizer: ChatLocalizer, query: Query = QUERY, *, times: int = 1, timeo
     """Send ``query`` ``times`` times, one after another, on one client."""
 
     async def go() -> list[Reply]:
-        async with open_client(4, timeout) as client:
+        async with ModelClient(4, timeout) as client:
             return [await localizer.complete(client, query) for _ in range(times)]
 
     return asyncio.run(go())
@@ -484,7 +484,7 @@ def test_the_client_keeps_as_many_requests_in_flight_as_its_concurrency(server):
     localizer = localizer_for("ollama", server.url)
 
     async def sixteen_at_once() -> float:
-        async with open_client(16, 5.0) as client:
+        async with ModelClient(16, 5.0) as client:
             started = time.perf_counter()
             await asyncio.gather(*(localizer.complete(client, QUERY) for _ in range(16)))
             return time.perf_counter() - started

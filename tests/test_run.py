@@ -3,6 +3,7 @@ failures that end as retries or errors (never wrong answers), and the summary.""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -17,9 +18,14 @@ from pathlib import Path
 import pytest
 
 from flipbench.corpora.builtin import builtin_corpus
-from flipbench.harness.experiment import Experiment
+from flipbench.harness.executor import Executor, canonical_json, response_key
+from flipbench.harness.experiment import Experiment, ProviderLimits
+from flipbench.harness.localizers.base import Sampling
+from flipbench.harness.localizers.registry import chat_localizer, parse_model
 from flipbench.harness.pacing import Backoff
+from flipbench.harness.prompts import load_prompt
 from flipbench.harness.run import run_experiment
+from flipbench.harness.store import Store
 
 from model_server import ScriptedModel, ServerThread
 
@@ -183,12 +189,13 @@ def test_retry_errors_asks_again_only_the_tasks_that_ended_in_error(tmp_path):
     assert errors and all(statuses(tmp_path)[task] in ("correct", "wrong") for task in errors)
 
 
-def test_a_run_killed_with_sigkill_resumes_without_losing_or_repeating_anything(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_run_killed_with_sigkill_resumes_without_losing_or_repeating_anything(tmp_path, workers):
     with ServerThread(ScriptedModel(latency=0.05)) as server:
         command = [sys.executable, "-m", "flipbench", "run", "--model", "openai/scripted", "--base-url",
                    server.base_url, "--language", "python", "--fault", "operator_swap", "--fault", "off_by_one",
                    "--spm", "dead_code", "--samples", "3", "--limit", "12", "--concurrency", "2",
-                   "--include-uncertified", "--prompt", "numbered", "--out", str(tmp_path)]
+                   "--workers", str(workers), "--include-uncertified", "--prompt", "numbered", "--out", str(tmp_path)]
         environment = os.environ | {"OPENAI_API_KEY": "", "TQDM_DISABLE": "1"}
         process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         database = tmp_path / "flipbench.sqlite"
@@ -199,6 +206,7 @@ def test_a_run_killed_with_sigkill_resumes_without_losing_or_repeating_anything(
             time.sleep(0.05)
         process.send_signal(signal.SIGKILL)
         process.wait()
+        assert _nobody_has_open(database), "a worker outlived the killed run"
         recorded = len(statuses(tmp_path))
         calls_before = server.model.requests
         finished = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=300)
@@ -208,6 +216,55 @@ def test_a_run_killed_with_sigkill_resumes_without_losing_or_repeating_anything(
         assert 20 <= recorded < expected
         assert len(tasks) == expected and set(tasks.values()) <= {"correct", "wrong"}
         assert server.model.requests - calls_before == expected - recorded
+
+
+def _nobody_has_open(database: Path, seconds: float = 5.0) -> bool:
+    """Whether, within ``seconds``, no other process holds ``database`` open (Linux; elsewhere: assumed)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        holders = []
+        for descriptor in Path("/proc").glob("[0-9]*/fd/*"):
+            if descriptor.parts[2] == str(os.getpid()):
+                continue
+            try:
+                if os.readlink(descriptor) == str(database):
+                    holders.append(descriptor)
+            except OSError:
+                continue
+        if not holders:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_worker_processes_record_the_same_results_as_one_process(tmp_path):
+    with ServerThread(ScriptedModel(latency=0.01)) as server:
+        settings = experiment(server.base_url, limit=8, samples=2,
+                              limits={"openai": ProviderLimits(concurrency=8)})
+        one = run_experiment(dataclasses.replace(settings, workers=1), tmp_path / "one", backoff=FAST)
+        calls_one = server.model.requests
+        several = run_experiment(dataclasses.replace(settings, workers=3), tmp_path / "three", backoff=FAST)
+        assert server.model.requests == 2 * calls_one  # each run asked every question exactly once
+    assert statuses(tmp_path / "one") == statuses(tmp_path / "three")
+    assert [tally.tasks for _, tally in one.stages] == [tally.tasks for _, tally in several.stages]
+    assert one.summary == several.summary
+
+
+CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@pytest.mark.parametrize("concurrency, configured, expected", [
+    (16, None, 1), (128, None, min(2, CPUS)), (1024, None, min(16, CPUS)), (3, 8, 3), (64, 2, 2)])
+def test_calls_spread_over_one_process_per_64_open_requests_unless_configured(tmp_path, concurrency, configured,
+                                                                              expected):
+    settings = Experiment(models=("openai/m",), base_url="http://127.0.0.1:9/v1", workers=configured,
+                          limits={"openai": ProviderLimits(concurrency=concurrency)})
+    with Store(tmp_path) as store:
+        executor = Executor(store, settings, load_prompt("numbered"),
+                            chat={"openai/m": chat_localizer(parse_model("openai/m", settings.base_url))}, baselines={})
+        assert executor.workers == expected
 
 
 def test_no_arguments_runs_the_default_experiment_command_line(server, tmp_path):
@@ -251,3 +308,14 @@ def test_a_few_tasks_run_end_to_end_through_a_real_llamacpp_server(llamacpp_serv
     assert all(status in ("correct", "wrong") and predicted for _, status, predicted in tasks)
     assert dialects == {"json_object"}  # llama.cpp's own structured-output dialect, found by fallback
     assert [row.localizer for row in result.summary] == [llamacpp_server.name]
+
+
+def test_response_keys_hash_the_canonical_settings_then_the_prompt():
+    """The key's recipe is part of every stored cache: a faster encoding must give the same keys."""
+    identity = {"provider": "openai", "model": "m", "base_url": "http://x/v1", "dialects": ["json_schema"]}
+    query = load_prompt("numbered").render(source="x = 1\n", spec="adds", language="python",
+                                           sampling=Sampling(0.7, 256, 12345))
+    settings = json.dumps({"localizer": identity, "schema": query.answer_schema, "draw": "2:0",
+                           "sampling": [0.7, 256, 12345]}, sort_keys=True, separators=(",", ":"))
+    expected = hashlib.sha256(f"{settings}\x00{query.system}\x00{query.user}".encode()).hexdigest()[:32]
+    assert response_key(canonical_json(identity), query, "2:0") == expected

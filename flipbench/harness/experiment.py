@@ -33,6 +33,12 @@ class ProviderLimits:
     requests_per_minute: float | None = None
     tokens_per_minute: float | None = None
 
+    def share(self, index: int, count: int) -> ProviderLimits:
+        """Worker ``index``'s part of these limits when ``count`` processes share them."""
+        concurrency = self.concurrency // count + (1 if index < self.concurrency % count else 0)
+        return ProviderLimits(concurrency, None if self.requests_per_minute is None else self.requests_per_minute / count,
+                              None if self.tokens_per_minute is None else self.tokens_per_minute / count)
+
 
 @dataclass(frozen=True)
 class Price:
@@ -72,6 +78,8 @@ class Experiment:
     parse_retries: int = 2
     max_attempts: int = 6
     timeout: float = 120.0
+    workers: int | None = None
+    """Processes making the calls (None: one per 64 open requests, up to the CPU count)."""
     limits: Mapping[str, ProviderLimits] = field(default_factory=dict)
     prices: Mapping[str, Price] = field(default_factory=dict)
 
@@ -81,7 +89,7 @@ class Experiment:
     @property
     def semantic_key(self) -> str:
         """A hash of the settings that change which tasks exist or what their answers are."""
-        pacing = {"limits", "prices", "timeout", "max_attempts", "sandbox"}
+        pacing = {"limits", "prices", "timeout", "max_attempts", "sandbox", "workers"}
         return codec.content_hash({f.name: getattr(self, f.name) for f in dataclasses.fields(self)
                                    if f.name not in pacing})
 
@@ -182,6 +190,8 @@ def _check(experiment: Experiment) -> None:
         raise InputError(f"mode must be 'all' or 'correct', not {experiment.mode!r}")
     if not 0 <= experiment.temperature <= 2:
         raise InputError("temperature must be between 0 and 2")
+    if experiment.workers is not None and (not isinstance(experiment.workers, int) or experiment.workers < 1):
+        raise InputError(f"workers must be a positive integer, not {experiment.workers!r}")
     for provider, limits in experiment.limits.items():
         if limits.concurrency < 1:
             raise InputError(f"limits.{provider}.concurrency must be positive")

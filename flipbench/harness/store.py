@@ -25,6 +25,8 @@ from flipbench.harness.planning import Subject
 
 DATABASE = "flipbench.sqlite"
 SCHEMA_VERSION = 1
+BUSY_SECONDS = 60.0
+"""How long a write waits for another process's transaction (worker processes share the database)."""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS programs (
@@ -102,7 +104,8 @@ class Store:
             raise InputError(f"{folder}: cannot create the run directory ({error.strerror})") from error
         self.path = folder / DATABASE
         try:
-            self.connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                              timeout=BUSY_SECONDS)
             self.connection.execute("PRAGMA journal_mode=WAL")
             self.connection.execute("PRAGMA synchronous=NORMAL")
             self.connection.executescript(_SCHEMA)

@@ -13,10 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
-
 from flipbench.harness.localizers.base import ModelSpec, Query, Reply
-from flipbench.harness.localizers.http import post_json, reading
+from flipbench.harness.localizers.http import ModelClient, post_json, reading
 from flipbench.harness.localizers.keys import api_key
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"
@@ -39,7 +37,7 @@ class AnthropicMessages:
         return {"provider": "anthropic", "model": self.spec.model, "base_url": self.base_url,
                 "api": "messages", "api_version": API_VERSION, "dialect": "tool"}
 
-    async def complete(self, client: httpx.AsyncClient, query: Query) -> Reply:
+    async def complete(self, client: ModelClient, query: Query) -> Reply:
         key = api_key(self.spec, KEY_VARIABLES)
         headers = {"anthropic-version": API_VERSION} | ({"x-api-key": key} if key else {})
         body, raw = await post_json(client, f"{self.base_url}/v1/messages", request(self.spec, query),

@@ -7,11 +7,13 @@ executor, so a provider never sleeps, never retries and never parses a line numb
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-import httpx
+if TYPE_CHECKING:
+    from flipbench.harness.localizers.http import ModelClient
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,25 @@ class ChatLocalizer(Protocol):
         options); part of the response cache key. Never holds an API key."""
         ...
 
-    async def complete(self, client: httpx.AsyncClient, query: Query) -> Reply:
+    async def complete(self, client: ModelClient, query: Query) -> Reply:
         """One call; raises TransientError or PermanentError, never retries or sleeps."""
         ...
+
+
+Derived = TypeVar("Derived")
+
+
+def once_per_schema(function: Callable[[Mapping[str, Any]], Derived]) -> Callable[[Mapping[str, Any]], Derived]:
+    """``function`` of an answer schema, computed once per schema object: a template's schema is one
+    object for a whole run, while a task's query is built anew (the memo keeps each schema alive,
+    so an id is never reused for another)."""
+    made: dict[int, tuple[Mapping[str, Any], Derived]] = {}
+
+    @functools.wraps(function)
+    def once(schema: Mapping[str, Any]) -> Derived:
+        known = made.get(id(schema))
+        if known is None or known[0] is not schema:
+            known = made[id(schema)] = (schema, function(schema))
+        return known[1]
+
+    return once

@@ -12,10 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
-
 from flipbench.harness.localizers.base import ModelSpec, PermanentError, Query, Reply
-from flipbench.harness.localizers.http import post_json, reading
+from flipbench.harness.localizers.http import ModelClient, post_json, reading
 from flipbench.harness.localizers.keys import api_key
 
 DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com"
@@ -39,7 +37,7 @@ class GeminiGenerate:
         return {"provider": "google", "model": self.spec.model, "base_url": self.base_url,
                 "api": "v1beta/generateContent", "dialect": "response_schema"}
 
-    async def complete(self, client: httpx.AsyncClient, query: Query) -> Reply:
+    async def complete(self, client: ModelClient, query: Query) -> Reply:
         key = api_key(self.spec, KEY_VARIABLES)
         headers = {"x-goog-api-key": key} if key else {}
         url = f"{self.base_url}/v1beta/models/{self.spec.model}:generateContent"

@@ -1,10 +1,12 @@
 """The one HTTP client every chat localizer shares, and the one way a call's outcome is read.
 
-Transport: httpx's API over aiohttp's connection pool (``httpx-aiohttp``). A model API answers
-each request after seconds, so a run keeps many requests in flight; httpx 0.28's own pool collapses
-there. Against a server answering in 100 ms (``scripts/bench_transport.py``, on 2 cores busy with
-other work) httpx's pool made 3-4% of ideal throughput at 64 connections and 1-2% at 128; the
-aiohttp transport 40-56% and 16-29%, limited by the CPU it got, and 77-86% at 32.
+Client: :class:`ModelClient`, an ``httpx.AsyncClient`` over aiohttp's connection pool (see
+:mod:`flipbench.harness.localizers.transport` for why), whose :meth:`ModelClient.call` hands a
+finished ``httpx.Request`` straight to that transport. A model API needs none of what the
+client's ``send`` adds -- redirects, auth flows, cookies, per-URL mounts -- and skipping them
+saves about a third of a call's CPU, which matters at a thousand calls a second
+(``scripts/bench_transport.py``). Proxies come from the environment (aiohttp reads
+``HTTPS_PROXY`` / ``NO_PROXY``).
 
 Outcome: :func:`post_json` turns a response, or the lack of one, into parsed JSON or exactly one
 of :class:`TransientError` (worth retrying) and :class:`PermanentError` (not), always carrying the
@@ -18,45 +20,63 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any
 
 import httpx
-from httpx_aiohttp import HttpxAiohttpClient
 
 from flipbench.harness.localizers.base import PermanentError, TransientError
+from flipbench.harness.localizers.transport import AiohttpTransport
 
 TRANSIENT_STATUSES = frozenset({408, 409, 429})
 """Besides every 5xx: timeout, conflict (a request racing another) and rate limit."""
 MESSAGE_CHARS = 300
 
 
-def open_client(concurrency: int, timeout: float) -> httpx.AsyncClient:
-    """A client that keeps up to ``concurrency`` connections open; close it with ``async with``.
-    (An ``httpx.AsyncClient`` whose transports, proxies from the environment included, are aiohttp's.)
+class ModelClient(httpx.AsyncClient):
+    """An httpx client for model APIs; close it with ``async with``.
 
-    ``timeout`` bounds connecting and each wait for the server (a non-streamed model answer
-    arrives in one piece, so the read wait is the whole generation). Waiting for a free connection
-    is unbounded: the caller decides how many calls it starts, and a call queued behind others
-    has not failed.
+    It keeps up to ``connections`` connections open. ``timeout`` bounds connecting and each wait
+    for the server (a non-streamed model answer arrives in one piece, so the read wait is the
+    whole generation). Waiting for a free connection is unbounded: the caller decides how many
+    calls it starts, and a call queued behind others has not failed.
     """
-    if concurrency < 1:
-        raise ValueError(f"concurrency must be at least 1, not {concurrency}")
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    client = HttpxAiohttpClient(limits=limits, timeout=httpx.Timeout(timeout, pool=None), follow_redirects=False)
-    client._cookies = _NoCookies()  # the public setter copies into a plain Cookies
-    return client
+
+    def __init__(self, connections: int, timeout: float) -> None:
+        if connections < 1:
+            raise ValueError(f"connections must be at least 1, not {connections}")
+        self.transport = AiohttpTransport(connections=connections)
+        super().__init__(transport=self.transport, timeout=httpx.Timeout(timeout, pool=None), trust_env=False,
+                         follow_redirects=False)
+        self._extensions = {"timeout": self.timeout.as_dict()}
+        self._json_headers = httpx.Headers([*self.headers.multi_items(), ("content-type", "application/json")])
+
+    async def call(self, method: str, url: str, *, content: bytes, headers: Mapping[str, str]) -> httpx.Response:
+        """One request with a JSON body and this client's default headers and timeout, its body read.
+
+        The body goes in as a finished stream: httpx would otherwise re-derive ``Host`` and
+        ``Content-Length`` through its header machinery on every call (aiohttp writes both anyway).
+        """
+        merged = self._json_headers
+        if headers:
+            merged = self._json_headers.copy()
+            merged.update(headers)
+        request = httpx.Request(method, _url(url), stream=httpx.ByteStream(content), headers=merged,
+                                extensions=self._extensions)
+        request.read()
+        response = await self.transport.handle_async_request(request)
+        response.read()  # the transport hands over the whole body; decoding it (gzip, ...) is httpx's
+        return response
 
 
-class _NoCookies(httpx.Cookies):
-    """Model APIs keep no session in cookies, and httpx reads every response's cookies through
-    urllib's cookie jar: about 7% of the harness's CPU per call (scripts/bench_harness.py profile)."""
-
-    def extract_cookies(self, response: httpx.Response) -> None:
-        return None
+@lru_cache(maxsize=256)
+def _url(url: str) -> httpx.URL:
+    """Parsed once per endpoint, not per call."""
+    return httpx.URL(url)
 
 
 async def post_json(
-    client: httpx.AsyncClient,
+    client: ModelClient,
     url: str,
     body: Mapping[str, Any],
     *,
@@ -70,9 +90,10 @@ async def post_json(
     ``headers``) is cut out of every message and raw body, in case a server echoes it back; the
     httpx exception, which holds the request and its headers, is never chained.
     """
+    content = json.dumps(body, separators=(",", ":"), allow_nan=False).encode()  # ASCII-only is faster to make
     try:
-        response = await client.post(url, json=body, headers=dict(headers))
-        raw = (await response.aread()).decode("utf-8", errors="replace")
+        response = await client.call("POST", url, content=content, headers=headers)
+        raw = response.content.decode("utf-8", errors="replace")
     except httpx.UnsupportedProtocol as error:
         raise PermanentError(_redact(f"{what}: cannot reach {url}: {error}", secret)) from None
     except httpx.TransportError as error:
@@ -137,8 +158,7 @@ def retry_after(headers: httpx.Headers) -> float | None:
 
 
 def _failure(error: httpx.TransportError) -> str:
-    """What went wrong on the wire, told from the aiohttp error the transport wraps (its httpx
-    class is a guess: a refused connection arrives as ``ConnectTimeout``)."""
+    """What went wrong on the wire, told from the aiohttp error behind the httpx one."""
     cause = error.__cause__ or error
     if isinstance(cause, TimeoutError | httpx.TimeoutException):
         return f"no answer within the timeout ({type(cause).__name__})"

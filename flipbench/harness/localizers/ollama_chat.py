@@ -13,10 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
-
 from flipbench.harness.localizers.base import ModelSpec, Query, Reply
-from flipbench.harness.localizers.http import post_json, reading
+from flipbench.harness.localizers.http import ModelClient, post_json, reading
 
 DEFAULT_BASE_URL = "http://localhost:11434"
 MIN_CONTEXT = 2048
@@ -40,7 +38,7 @@ class OllamaChat:
         return {"provider": "ollama", "model": self.spec.model, "base_url": self.base_url,
                 "api": "api/chat", "dialect": "format"}
 
-    async def complete(self, client: httpx.AsyncClient, query: Query) -> Reply:
+    async def complete(self, client: ModelClient, query: Query) -> Reply:
         body, raw = await post_json(client, f"{self.base_url}/api/chat", request(self.spec, query),
                                     headers={}, what=self.spec.name)
         with reading(self.spec.name, raw):

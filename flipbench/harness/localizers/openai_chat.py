@@ -13,10 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import httpx
-
-from flipbench.harness.localizers.base import ModelSpec, PermanentError, Query, Reply, TransientError
-from flipbench.harness.localizers.http import post_json, reading
+from flipbench.harness.localizers.base import ModelSpec, PermanentError, Query, Reply, TransientError, once_per_schema
+from flipbench.harness.localizers.http import ModelClient, post_json, reading
 from flipbench.harness.localizers.keys import api_key
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -44,7 +42,7 @@ class OpenAIChat:
         return {"provider": "openai", "model": self.spec.model, "base_url": self.base_url,
                 "api": "chat/completions", "dialects": list(DIALECTS)}
 
-    async def complete(self, client: httpx.AsyncClient, query: Query) -> Reply:
+    async def complete(self, client: ModelClient, query: Query) -> Reply:
         key = api_key(self.spec, KEY_VARIABLES)
         headers = {"authorization": f"Bearer {key}"} if key else {}
         while True:
@@ -77,7 +75,7 @@ def request(spec: ModelSpec, query: Query, dialect: str) -> dict[str, Any]:
         body["seed"] = query.sampling.seed
     if dialect == "json_schema":
         body["response_format"] = {"type": "json_schema", "json_schema": {
-            "name": SCHEMA_NAME, "schema": strict_schema(query.answer_schema), "strict": True}}
+            "name": SCHEMA_NAME, "schema": _strict_schema_once(query.answer_schema), "strict": True}}
     elif dialect == "json_object":
         body["response_format"] = {"type": "json_object", "schema": dict(query.answer_schema)}
     return body
@@ -109,6 +107,9 @@ def strict_schema(schema: Mapping[str, Any]) -> dict[str, Any]:
         strict["required"] = required
         strict["additionalProperties"] = False
     return strict
+
+
+_strict_schema_once = once_per_schema(strict_schema)
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
