@@ -189,24 +189,32 @@ def test_retry_errors_asks_again_only_the_tasks_that_ended_in_error(tmp_path):
     assert errors and all(statuses(tmp_path)[task] in ("correct", "wrong") for task in errors)
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_a_run_killed_with_sigkill_resumes_without_losing_or_repeating_anything(tmp_path, workers):
+@pytest.mark.parametrize("how, workers", [("kill -9", 1), ("kill -9", 2), ("Ctrl-C", 2)])
+def test_a_killed_run_resumes_without_losing_or_repeating_anything(tmp_path, how, workers):
+    """``kill -9`` hits the main process alone (its workers must die with it); Ctrl-C, like a terminal,
+    the whole process group."""
     with ServerThread(ScriptedModel(latency=0.05)) as server:
         command = [sys.executable, "-m", "flipbench", "run", "--model", "openai/scripted", "--base-url",
                    server.base_url, "--language", "python", "--fault", "operator_swap", "--fault", "off_by_one",
                    "--spm", "dead_code", "--samples", "3", "--limit", "12", "--concurrency", "2",
                    "--workers", str(workers), "--include-uncertified", "--prompt", "numbered", "--out", str(tmp_path)]
         environment = os.environ | {"OPENAI_API_KEY": "", "TQDM_DISABLE": "1"}
-        process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   text=True, start_new_session=True)
         database = tmp_path / "flipbench.sqlite"
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if database.exists() and _recorded(tmp_path) >= 20:
                 break
             time.sleep(0.05)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        assert _nobody_has_open(database), "a worker outlived the killed run"
+        if how == "kill -9":
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+        else:
+            os.killpg(process.pid, signal.SIGINT)
+            assert process.wait(timeout=30) == 130
+            assert process.stderr.read().strip().endswith("flipbench: interrupted")
+        assert _nobody_has_open(database), "a worker outlived the stopped run"
         recorded = len(statuses(tmp_path))
         calls_before = server.model.requests
         finished = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=300)
