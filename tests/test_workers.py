@@ -111,3 +111,35 @@ def test_workers_die_with_a_parent_killed_with_sigkill(tmp_path):
     while any(running(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(running(pid) for pid in workers)
+
+
+SALVAGING_PARENT = """
+import itertools
+from flipbench.harness.workers import stream_to_workers
+from workerjobs import ReportWhenStopped
+
+def show(index, report):
+    print(report[0], index, report[1], flush=True)
+
+if __name__ == "__main__":
+    try:
+        stream_to_workers(itertools.count(), ReportWhenStopped(), workers=2, on_report=show)
+    except KeyboardInterrupt:
+        print("interrupted", flush=True)
+"""
+
+
+def test_after_ctrl_c_the_parent_keeps_what_the_stopping_workers_report(tmp_path):
+    script = tmp_path / "parent.py"
+    script.write_text(SALVAGING_PARENT)
+    environment = os.environ | {"PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), *sys.path])}
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=environment,
+                              start_new_session=True)
+    started = [parent.stdout.readline().split() for _ in range(2)]
+    assert [line[0] for line in started] == ["started", "started"]
+    time.sleep(0.5)
+    os.killpg(parent.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
+    rest = parent.communicate(timeout=30)[0].split("\n")
+    stopped = {int(line.split()[1]): int(line.split()[2]) for line in rest if line.startswith("stopped")}
+    assert set(stopped) == {0, 1} and all(count > 0 for count in stopped.values())
+    assert rest[-2] == "interrupted" and parent.returncode == 0

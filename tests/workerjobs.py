@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from dataclasses import dataclass
@@ -63,3 +64,21 @@ class Environment:
 
         run_loop(drain())
         return os.environ.get(self.variable), os.getcwd()
+
+
+@dataclass(frozen=True)
+class ReportWhenStopped:
+    """Say it started, take items slowly, and report how many it took only when stopped."""
+
+    def __call__(self, index: int, inbox: Inbox, report: Report) -> None:
+        async def take() -> None:
+            taken = 0
+            report(("started", os.getpid()))
+            try:
+                async for _ in inbox:
+                    taken += 1
+                    await asyncio.sleep(0.01)
+            finally:
+                report(("stopped", taken))
+
+        run_loop(take())

@@ -141,14 +141,35 @@ def stream_to_workers(items: Iterable[Any], serve: Serve, *, workers: int,
             put(None)
         while len(results) < workers:
             receive(wait=True)
-    except BaseException as error:
-        _stop(processes, interrupted=isinstance(error, KeyboardInterrupt))
+    except KeyboardInterrupt:
+        _salvage(processes, outbox, on_report)
+        _stop(processes, interrupted=True)
+        raise
+    except BaseException:
+        _stop(processes, interrupted=False)
         raise
     finally:
         inbox.cancel_join_thread()  # chunks nobody will take must not keep this process from exiting
     for process in processes:
         process.join()
     return [results[index] for index in range(workers)]
+
+
+def _salvage(processes: list[Any], outbox: multiprocessing.Queue, on_report: Callable[[int, Any], None]) -> None:
+    """After Ctrl-C, which the workers received too: keep the reports they send while they stop (the
+    work they finished), until all have exited or ``GRACE_SECONDS`` have passed."""
+    deadline = time.monotonic() + GRACE_SECONDS
+    while time.monotonic() < deadline:
+        exited = all(process.exitcode is not None for process in processes)  # before reading: see receive
+        while True:
+            try:
+                kind, index, payload = outbox.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                break
+            if kind == "report":
+                on_report(index, payload)
+        if exited:
+            return
 
 
 def _stop(processes: list[Any], *, interrupted: bool) -> None:
