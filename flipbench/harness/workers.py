@@ -5,7 +5,8 @@ small chunks, so a plan of any length never sits in memory -- and a worker takes
 when it has room, so a slower worker gets less. Workers send reports back (progress, then their
 result, or the traceback that stopped them). A worker dies with its parent, so a ``kill -9`` of
 the parent leaves no orphan still at work, and a worker that fails or vanishes fails the pool,
-naming it.
+naming it. After Ctrl-C (which reaches the whole process group) the parent still takes the
+reports the workers send while they stop.
 
 Workers are forked from a fork server that has imported the worker's module once (starting a
 fresh interpreter and importing httpx, aiohttp and flipbench costs ~0.8 CPU-seconds per worker),
@@ -35,7 +36,7 @@ QUEUED_CHUNKS_PER_WORKER = 4
 POLL_SECONDS = 0.2
 """How often a waiting parent looks for dead workers, and a waiting worker for a dead parent."""
 GRACE_SECONDS = 5.0
-"""How long a failing pool waits for its other workers to save what they finished."""
+"""How long a stopping pool waits for its workers to hand over what they finished."""
 
 Report = Callable[[Any], None]
 
