@@ -128,7 +128,6 @@ async def measure(make: Callable[[int, str], tuple[httpx.AsyncClient, Call]], ur
         return done / (time.perf_counter() - started), 1000 * (time.process_time() - cpu) / max(done, 1)
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--latency", type=float, default=0.1, help="seconds the server waits before answering")

@@ -88,6 +88,16 @@ if __name__ == "__main__":
 """
 
 
+def start_parent(folder: Path, source: str) -> subprocess.Popen:
+    """A pool's parent as a process of its own (in its own process group, as a terminal would start
+    it), printing what it is told on stdout."""
+    script = folder / "parent.py"
+    script.write_text(source)
+    environment = os.environ | {"PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), *sys.path])}
+    return subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=environment,
+                            start_new_session=True)
+
+
 def running(pid: int) -> bool:
     """Alive and not a zombie (a container's init may never reap the orphans it inherits)."""
     try:
@@ -99,10 +109,7 @@ def running(pid: int) -> bool:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_workers_die_with_a_parent_killed_with_sigkill(tmp_path):
-    script = tmp_path / "parent.py"
-    script.write_text(PARENT)
-    environment = os.environ | {"PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), *sys.path])}
-    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=environment)
+    parent = start_parent(tmp_path, PARENT)
     workers = [int(parent.stdout.readline()) for _ in range(2)]
     assert all(running(pid) for pid in workers)
     parent.send_signal(signal.SIGKILL)
@@ -130,11 +137,7 @@ if __name__ == "__main__":
 
 
 def test_after_ctrl_c_the_parent_keeps_what_the_stopping_workers_report(tmp_path):
-    script = tmp_path / "parent.py"
-    script.write_text(SALVAGING_PARENT)
-    environment = os.environ | {"PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), *sys.path])}
-    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=environment,
-                              start_new_session=True)
+    parent = start_parent(tmp_path, SALVAGING_PARENT)
     started = [parent.stdout.readline().split() for _ in range(2)]
     assert [line[0] for line in started] == ["started", "started"]
     time.sleep(0.5)

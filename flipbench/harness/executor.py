@@ -2,12 +2,13 @@
 
 Tasks are pulled from a generator only as call slots free up, so memory stays flat however long
 the plan. Past what one event loop's CPU can carry (see ``CALLS_PER_WORKER``), chat tasks are
-streamed to worker processes, each with its own loop, HTTP client, database connection and share
-of the limits; baseline tasks stay in this process. Each provider has its own open-request limit and per-minute budgets. A transient
-failure (429, 5xx, timeout, broken body) is retried with backoff; a permanent one, retries that
-run out, or a reply with no line number in it after ``parse_retries`` fresh asks end the task as
-``error`` -- never as a wrong answer. Finished tasks are written in small transactions together
-with the responses and attempts behind them.
+streamed to worker processes, each with its own loop, HTTP client, read-only database connection
+and share of the limits; baseline tasks stay in this process. Each provider has its own
+open-request limit and per-minute budgets. A transient failure (429, 5xx, timeout, broken body)
+is retried with backoff; a permanent one, retries that run out, or a reply with no line number in
+it after ``parse_retries`` fresh asks end the task as ``error`` -- never as a wrong answer.
+Finished tasks are written by this process alone, in small transactions together with the
+responses and attempts behind them.
 """
 
 from __future__ import annotations
@@ -90,7 +91,6 @@ class Tally:
             self.errors += 1
             kind = (record.error or "error").split(":")[0]
             self.error_kinds[kind] = self.error_kinds.get(kind, 0) + 1
-
 
     @classmethod
     def total(cls, tallies: Iterable[Tally]) -> Tally:

@@ -26,7 +26,7 @@ from flipbench.harness.planning import Subject
 DATABASE = "flipbench.sqlite"
 SCHEMA_VERSION = 1
 BUSY_SECONDS = 60.0
-"""How long a write waits for another process's transaction (worker processes share the database)."""
+"""How long a statement waits for another process's lock (worker processes open the database to read)."""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS programs (

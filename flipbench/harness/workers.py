@@ -26,7 +26,7 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,12 +102,7 @@ def stream_to_workers(items: Iterable[Any], serve: Serve, *, workers: int,
         are all in the pipe by the time it has exited, so its last words are read below."""
         exited = [index for index, process in enumerate(processes)
                   if index not in results and process.exitcode is not None]
-        while True:
-            try:
-                kind, index, payload = outbox.get(timeout=POLL_SECONDS) if wait else outbox.get_nowait()
-            except queue.Empty:
-                break
-            wait = False
+        for kind, index, payload in _messages(outbox, wait=wait):
             if kind == "report":
                 on_report(index, payload)
             elif kind == "done":
@@ -126,9 +121,9 @@ def stream_to_workers(items: Iterable[Any], serve: Serve, *, workers: int,
             except queue.Full:
                 receive(wait=False)
 
-    for process in processes:
-        process.start()
     try:
+        for process in processes:
+            process.start()
         chunk: list[Any] = []
         for item in items:
             chunk.append(item)
@@ -162,15 +157,21 @@ def _salvage(processes: list[Any], outbox: multiprocessing.Queue, on_report: Cal
     deadline = time.monotonic() + GRACE_SECONDS
     while time.monotonic() < deadline:
         exited = all(process.exitcode is not None for process in processes)  # before reading: see receive
-        while True:
-            try:
-                kind, index, payload = outbox.get(timeout=POLL_SECONDS)
-            except queue.Empty:
-                break
+        for kind, index, payload in _messages(outbox, wait=True):
             if kind == "report":
                 on_report(index, payload)
         if exited:
             return
+
+
+def _messages(outbox: multiprocessing.Queue, *, wait: bool) -> Iterator[tuple[str, int, Any]]:
+    """What the workers have sent so far, waiting up to ``POLL_SECONDS`` for the first if ``wait``."""
+    while True:
+        try:
+            yield outbox.get(timeout=POLL_SECONDS) if wait else outbox.get_nowait()
+        except queue.Empty:
+            return
+        wait = False
 
 
 def _stop(processes: list[Any], *, interrupted: bool) -> None:

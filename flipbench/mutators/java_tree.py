@@ -222,7 +222,6 @@ class JavaTree:
                          for field in self.nodes("field_declaration") if "final" in modifier_words(field)
                          for declarator in field.children_by_field_name("declarator"))
 
-
     def declared_type(self, name: str, at: tree_sitter.Node) -> str | None:
         """The declared type of a variable visible at ``at``; None when unknown or ambiguous."""
         scope = self.callable_of(at)

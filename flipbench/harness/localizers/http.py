@@ -5,8 +5,8 @@ Client: :class:`ModelClient`, an ``httpx.AsyncClient`` over aiohttp's connection
 finished ``httpx.Request`` straight to that transport. A model API needs none of what the
 client's ``send`` adds -- redirects, auth flows, cookies, per-URL mounts -- and skipping them
 saves about a third of a call's CPU, which matters at a thousand calls a second
-(``scripts/bench_transport.py``). Proxies come from the environment (aiohttp reads
-``HTTPS_PROXY`` / ``NO_PROXY``).
+(``scripts/bench_transport.py``). Proxies come from the environment (``HTTPS_PROXY``,
+``NO_PROXY``), as the transport reads them.
 
 Outcome: :func:`post_json` turns a response, or the lack of one, into parsed JSON or exactly one
 of :class:`TransientError` (worth retrying) and :class:`PermanentError` (not), always carrying the
