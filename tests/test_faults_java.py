@@ -100,6 +100,13 @@ def test_swapped_arguments_requires_arguments_of_the_same_type():
     assert changes("java", source, "swapped_arguments") == [("x, y", "y, x")]
 
 
+def test_var_locals_take_the_type_of_their_initializer_even_when_it_reads_another_local():
+    source = java("    static int f(int n) {\n        var m = n;\n        var k = m + 1;\n        return g(k, m) * 2;\n    }\n"
+                  "    static int g(int a, int b) { return a - b; }")
+    assert changes("java", source, "operator_swap") == [("+", "-"), ("*", "/"), ("-", "+")]
+    assert changes("java", source, "swapped_arguments") == [("k, m", "m, k")]
+
+
 def test_removed_statement_keeps_definite_assignment_and_final_fields():
     source = java("    Box(int n) {\n        this.n = n;\n        this.m = n;\n    }\n"
                   "    static int f(int a) {\n        int x;\n        x = a;\n        int y = 0;\n        y = a;\n"

@@ -239,12 +239,22 @@ class JavaTree:
         return None
 
     def _declared_in(self, scope: tree_sitter.Node) -> dict[str, set[str]]:
+        """Declared types by name in one scope. A ``var`` local's type is inferred from its
+        initializer only once the scope's table is cached: the initializer may read the scope's
+        other locals (``var k = m + 1``), and looking them up in a table still being built
+        would build it again, endlessly."""
         key = node_key(scope)
         if key not in self._declarations:
-            self._declarations[key] = self._collect_declarations(scope)
+            inferred: list[tuple[str, tree_sitter.Node | None]] = []
+            self._declarations[key] = self._collect_declarations(scope, inferred)
+            for name, value in inferred:  # in source order: a `var` may read an earlier `var`
+                type_text = self.expression_type(value) if value is not None else None
+                self._declarations[key].setdefault(name, set()).add(type_text or "?")
         return self._declarations[key]
 
-    def _collect_declarations(self, scope: tree_sitter.Node) -> dict[str, set[str]]:
+    def _collect_declarations(self, scope: tree_sitter.Node,
+                              inferred: list[tuple[str, tree_sitter.Node | None]]) -> dict[str, set[str]]:
+        """Explicitly typed declarations of ``scope``; ``var`` locals go to ``inferred`` with their initializers."""
         declared: dict[str, set[str]] = {}
 
         def add(name_node, type_text: str) -> None:
@@ -273,11 +283,11 @@ class JavaTree:
             if node.type == "local_variable_declaration":
                 base = self.code(kind)
                 for declarator in node.children_by_field_name("declarator"):
-                    type_text = base + self._dims(declarator)
-                    if base == "var":
-                        value = declarator.child_by_field_name("value")
-                        type_text = self.expression_type(value) if value is not None else None
-                    add(declarator.child_by_field_name("name"), type_text or "?")
+                    name = declarator.child_by_field_name("name")
+                    if base == "var" and name is not None:
+                        inferred.append((self.code(name), declarator.child_by_field_name("value")))
+                    else:
+                        add(name, base + self._dims(declarator))
             elif node.type == "catch_formal_parameter":
                 add(node.child_by_field_name("name"), "Throwable")
             elif node.type == "spread_parameter":
