@@ -4,6 +4,7 @@ import pytest
 
 from flipbench.harness.java_tools import compile_units
 from flipbench.mutators.faults import inject
+from flipbench.mutators.java_tree import JavaTree, can_complete_normally
 from flipbench.mutators.source_text import UnparseableSource
 
 from faultkit import changes, faults, lines_after, snippet
@@ -114,6 +115,38 @@ def test_removed_statement_keeps_definite_assignment_and_final_fields():
                   members="    private final int n;\n    private int m;")
     removed = {f.edit.before.strip() for f in faults("java", source, "removed_statement")}
     assert removed == {"this.m = n;", "y = a;", "System.out.println(x);"}
+
+
+COMPLETION = [  # (statement, whether it can complete normally: JLS 14.22, as javac decides it)
+    ("n++;", True), ("return 1;", False), ("throw new RuntimeException();", False),
+    ("if (n > 0) { return 1; }", True), ("if (n > 0) { return 1; } else { throw new RuntimeException(); }", False),
+    ("while (true) { n++; }", False), ("while (true) { if (n > 3) break; n++; }", True),
+    ("while (FOREVER) { n++; }", False), ("while (n == n) { n++; }", True), ("for (;;) { n++; }", False),
+    ("for (int i = 0; i < n; i++) { return i; }", True), ("do { n++; } while (true);", False),
+    ("do { return 1; } while (n > 0);", False), ("do { if (n > 0) continue; return 1; } while (n > 0);", True),
+    ("outer: while (true) { while (true) { break outer; } }", True), ("while (true) { while (true) { break; } }", False),
+    ("try { return 1; } catch (RuntimeException e) { n++; }", True), ("try { return 1; } finally { n++; }", False),
+    ("try { n++; } finally { return 2; }", False), ("synchronized (Box.class) { return 1; }", False),
+    ("switch (n) { case 1: return 1; default: return 2; }", False), ("switch (n) { case 1: return 1; }", True),
+    ("switch (n) { case 1: n++; break; default: return 2; }", True),
+    ("switch (n) { case 1 -> { return 1; } default -> throw new RuntimeException(); }", False),
+    ("switch (n) { case 1 -> n++; default -> throw new RuntimeException(); }", True),
+    ("{ n++; return n; }", False),
+]
+
+
+def test_can_complete_normally_agrees_with_javac_on_what_may_follow_a_statement():
+    """Mutators append code after statements it calls completing (a premature return, a loop's update)."""
+    sources = [java(f"    static int f(int n) {{\n        {statement}\n        int after = n;\n        return after;\n    }}",
+                    "    static final boolean FOREVER = true;") for statement, _ in COMPLETION]
+    verdicts = []
+    for source in sources:
+        tree = JavaTree.parse(source)
+        verdicts.append(can_complete_normally(tree, tree.nodes("method_declaration")[0].child_by_field_name("body")
+                                              .named_children[0]))
+    assert verdicts == [expected for _, expected in COMPLETION]
+    accepted = [r.ok for r in compile_units([{"Box.java": source} for source in sources])]
+    assert accepted == verdicts
 
 
 def test_unparseable_java_is_rejected_with_the_line():

@@ -222,6 +222,31 @@ class JavaTree:
                          for field in self.nodes("field_declaration") if "final" in modifier_words(field)
                          for declarator in field.children_by_field_name("declarator"))
 
+    @cached_property
+    def declared_names(self) -> frozenset[str]:
+        """Names of every variable, parameter and field the file declares."""
+        return frozenset(name for name, _ in self._variable_declarations)
+
+    @cached_property
+    def declared_final_names(self) -> frozenset[str]:
+        """Names of the variables and fields declared ``final`` somewhere in the file."""
+        return frozenset(name for name, final in self._variable_declarations if final)
+
+    @cached_property
+    def _variable_declarations(self) -> tuple[tuple[str, bool], ...]:
+        found = []
+        for node in self.nodes("local_variable_declaration", "field_declaration", "formal_parameter",
+                               "catch_formal_parameter", "enhanced_for_statement", "spread_parameter"):
+            final = "final" in modifier_words(node)
+            if node.type in ("local_variable_declaration", "field_declaration"):
+                names = [d.child_by_field_name("name") for d in node.children_by_field_name("declarator")]
+            elif node.type == "spread_parameter":
+                names = [d.child_by_field_name("name") for d in node.named_children if d.type == "variable_declarator"]
+            else:
+                names = [node.child_by_field_name("name")]
+            found.extend((self.code(name), final) for name in names if name is not None)
+        return tuple(found)
+
     def declared_type(self, name: str, at: tree_sitter.Node) -> str | None:
         """The declared type of a variable visible at ``at``; None when unknown or ambiguous."""
         scope = self.callable_of(at)
@@ -415,24 +440,117 @@ def _parses(data: bytes) -> bool:
 # -- scope and reachability (JLS 6.3, 14.22), as local evidence ---------------------------------
 
 def can_complete_normally(tree: JavaTree, statement: tree_sitter.Node) -> bool:
-    """A conservative reading of JLS 14.22: False when the statement surely cannot complete normally."""
+    """JLS 14.22 read for code appended after ``statement``: True only when it surely can complete
+    normally, so that javac accepts a statement after it; False when it cannot or when local
+    evidence cannot tell (a loop whose condition may be a constant, an exhaustive ``switch``)."""
     kind = statement.type
-    if kind in ("return_statement", "throw_statement", "break_statement", "continue_statement", "yield_statement"):
-        return False
+    if kind in _SIMPLE_STATEMENTS:
+        return True
     if kind == "block":
-        statements = [c for c in statement.named_children if c.type not in ("line_comment", "block_comment")]
+        statements = [c for c in statement.named_children if c.type not in _COMMENTS]
         return not statements or can_complete_normally(tree, statements[-1])
     if kind == "if_statement":
         alternative = statement.child_by_field_name("alternative")
         return alternative is None or can_complete_normally(tree, statement.child_by_field_name("consequence")) \
             or can_complete_normally(tree, alternative)
-    if kind in ("for_statement", "while_statement", "do_statement"):
+    if kind in ("while_statement", "for_statement"):
         condition = statement.child_by_field_name("condition")
-        constant_true = condition is None or tree.code(condition).strip("() ") == "true"
-        return not constant_true or bool(tree.nodes("break_statement", within=statement))
-    if kind in ("labeled_statement", "synchronized_statement"):
+        return condition is not None and not _maybe_constant(tree, condition) or _breaks_out_of(tree, statement)
+    if kind == "do_statement":
+        condition = statement.child_by_field_name("condition")
+        return _breaks_out_of(tree, statement) or not _maybe_constant(tree, condition) and (
+            can_complete_normally(tree, statement.child_by_field_name("body"))
+            or any(_jumps_to(tree, jump, statement) for jump in tree.nodes("continue_statement", within=statement)))
+    if kind == "enhanced_for_statement":
+        return True
+    if kind == "labeled_statement":
+        return can_complete_normally(tree, statement.named_children[-1]) or _breaks_out_of(tree, statement)
+    if kind == "synchronized_statement":
         return can_complete_normally(tree, statement.named_children[-1])
-    return True
+    if kind in ("try_statement", "try_with_resources_statement"):
+        finally_clause = next((c for c in statement.named_children if c.type == "finally_clause"), None)
+        if finally_clause is not None and not can_complete_normally(tree, finally_clause.named_children[-1]):
+            return False
+        blocks = [statement.child_by_field_name("body")] + [c.child_by_field_name("body") or c.named_children[-1]
+                                                            for c in statement.named_children if c.type == "catch_clause"]
+        return any(block is not None and can_complete_normally(tree, block) for block in blocks)
+    if kind == "switch_expression":
+        return _switch_completes_normally(tree, statement)
+    return False
+
+
+_SIMPLE_STATEMENTS = frozenset({
+    "expression_statement", "local_variable_declaration", "assert_statement", "empty_statement", ";",
+    "explicit_constructor_invocation", "class_declaration", "record_declaration", "enum_declaration",
+    "interface_declaration", "local_class_declaration"})
+_BREAK_TARGETS = ("for_statement", "enhanced_for_statement", "while_statement", "do_statement", "switch_expression")
+_JUMP_BARRIERS = ("lambda_expression", "class_body", "method_declaration", "constructor_declaration")
+
+
+def _switch_completes_normally(tree: JavaTree, switch: tree_sitter.Node) -> bool:
+    """JLS 14.11.3 for the switches local evidence can read: no ``default`` (and no patterns), a
+    ``break`` out of it, an old-style last group or an arrow rule that completes normally."""
+    block = switch.child_by_field_name("body")
+    if block is None or _breaks_out_of(tree, switch):
+        return block is not None
+    labels = tree.nodes("switch_label", within=block)
+    if any(label.named_children and label.named_children[0].type.endswith("pattern") for label in labels):
+        return False  # an enhanced switch must be exhaustive: its rules decide
+    if not any(tree.code(label).startswith("default") for label in labels):
+        return True
+    groups = [c for c in block.named_children if c.type not in _COMMENTS]
+    if not groups:
+        return True
+    if groups[0].type == "switch_rule":
+        return any(body.type == "expression_statement" or body.type == "block" and can_complete_normally(tree, body)
+                   for rule in groups for body in rule.named_children[-1:])
+    statements = [c for c in groups[-1].named_children if c.type not in _COMMENTS and c.type != "switch_label"]
+    return not statements or can_complete_normally(tree, statements[-1])
+
+
+def _breaks_out_of(tree: JavaTree, statement: tree_sitter.Node) -> bool:
+    """Whether a ``break`` inside ``statement`` leaves it (javac rejects unreachable ones, so any is reachable)."""
+    return any(_jumps_to(tree, jump, statement) for jump in tree.nodes("break_statement", within=statement))
+
+
+def _jumps_to(tree: JavaTree, jump: tree_sitter.Node, statement: tree_sitter.Node) -> bool:
+    """Whether a ``break``/``continue`` targets ``statement`` (a loop, switch or labeled statement)."""
+    label = jump.named_children[0] if jump.named_children else None
+    if label is not None:
+        target = statement if statement.type == "labeled_statement" else statement.parent
+        return target is not None and target.type == "labeled_statement" \
+            and tree.code(target.named_children[0]) == tree.code(label) and node_key(target) in {
+                node_key(n) for n in _ancestors(jump)}
+    loops = _BREAK_TARGETS if jump.type == "break_statement" else _BREAK_TARGETS[:4]
+    for ancestor in _ancestors(jump):
+        if ancestor.type in _JUMP_BARRIERS:
+            return False
+        if ancestor.type in loops:
+            return node_key(ancestor) == node_key(statement)
+    return False
+
+
+def _ancestors(node: tree_sitter.Node) -> Iterator[tree_sitter.Node]:
+    current = node.parent
+    while current is not None:
+        yield current
+        current = current.parent
+
+
+_NEVER_CONSTANT = ("method_invocation", "object_creation_expression", "array_access", "assignment_expression",
+                   "update_expression", "instanceof_expression", "this", "array_creation_expression",
+                   "lambda_expression", "method_reference")
+
+
+def _maybe_constant(tree: JavaTree, expression: tree_sitter.Node) -> bool:
+    """Whether an expression might be a compile-time constant (JLS 15.29), which javac evaluates
+    for reachability: True unless it calls, creates, indexes or assigns, or reads a variable this
+    file declares without ``final`` (a constant variable must be final)."""
+    if tree.nodes(*_NEVER_CONSTANT, within=expression):
+        return False
+    finals = tree.declared_final_names
+    names = {tree.code(identifier) for identifier in read_identifiers(tree, expression)}
+    return not any(name in tree.declared_names and name not in finals for name in names)
 
 
 def names_available(tree: JavaTree, expression: tree_sitter.Node, method: tree_sitter.Node, offset: int) -> bool:
