@@ -106,6 +106,17 @@ def test_loop_rewrite_is_not_applicable_when_the_body_continues():
         apply("java", source, "loop_rewrite")
 
 
+@pytest.mark.parametrize("last", ["return s;", "break;", "throw new IllegalStateException();",
+                                  "if (s > 3) {\n                return s;\n            } else {\n                break;\n            }"])
+def test_loop_rewrite_is_not_applicable_when_the_body_cannot_reach_its_end(last):
+    """The update would follow the body's last statement, where javac calls it unreachable
+    (a misplaced_return fault leaves loops like these)."""
+    source = java("    static int f(int n) {", "        int s = 0;", "        for (int i = 0; i < n; i++) {",
+                  "            s += i;", f"            {last}", "        }", "        return s;", "    }")
+    with pytest.raises(NotApplicable):
+        apply("java", source, "loop_rewrite")
+
+
 def test_swap_if_else_negates_and_swaps_the_blocks():
     source = java("    static int f(int x) {", "        int y;", "        if (x > 0) {", "            y = 1;",
                   "        } else {", "            y = 2;", "        }", "        return y;", "    }")

@@ -18,7 +18,13 @@ import tree_sitter
 from flipbench.corpora.syntax import modifier_words
 from flipbench.mutators import java_faults
 from flipbench.mutators.content import ContentRequest, validate_comment, validate_identifier
-from flipbench.mutators.java_tree import JavaTree, declaration_covers, names_available, node_key
+from flipbench.mutators.java_tree import (
+    JavaTree,
+    can_complete_normally,
+    declaration_covers,
+    names_available,
+    node_key,
+)
 from flipbench.mutators.rewrites import Rewrite, reorder_blocks
 from flipbench.mutators.sampling import rank
 from flipbench.mutators.source_text import Splice
@@ -662,7 +668,8 @@ class SwapIfElse(Spm):
 
 class LoopRewrite(Spm):
     """``for (int i = a; c; u) { B }`` becomes ``int i = a; while (c) { B u; }`` when the body never
-    continues the loop and ``i`` is not used after it; any ``while (c)`` becomes ``for (; c; )``."""
+    continues the loop, surely completes normally (else ``u;`` would be unreachable) and ``i`` is not
+    used after it; any ``while (c)`` becomes ``for (; c; )``."""
 
     not_applicable = "no loop that can be rewritten exactly"
 
@@ -689,6 +696,8 @@ class LoopRewrite(Spm):
             return False
         if any(self._continues(tree, node, loop) for node in tree.nodes("continue_statement", within=body)):
             return False
+        if not can_complete_normally(tree, body):
+            return False  # the update, moved to the end of the body, would be unreachable: javac rejects it
         name = tree.code(declarators[0].child_by_field_name("name"))
         after = [i for i in tree.nodes("identifier", within=loop.parent)
                  if i.start_byte >= loop.end_byte and tree.code(i) == name]
