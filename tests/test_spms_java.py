@@ -117,6 +117,16 @@ def test_loop_rewrite_is_not_applicable_when_the_body_cannot_reach_its_end(last)
         apply("java", source, "loop_rewrite")
 
 
+def test_loop_rewrite_leaves_a_for_in_a_switch_group_whose_variable_a_later_group_declares():
+    """A declaration in a switch group is in scope in the groups after it: the hoisted `int i` would clash."""
+    source = java("    static int f(int n) {", "        int s = 0;", "        switch (n) {", "            case 1:",
+                  "                for (int i = 0; i < n; i++) {", "                    s += i;", "                }",
+                  "                break;", "            default:", "                int i = 2;", "                s = i;",
+                  "        }", "        return s;", "    }")
+    with pytest.raises(NotApplicable):
+        apply("java", source, "loop_rewrite")
+
+
 def test_swap_if_else_negates_and_swaps_the_blocks():
     source = java("    static int f(int x) {", "        int y;", "        if (x > 0) {", "            y = 1;",
                   "        } else {", "            y = 2;", "        }", "        return y;", "    }")

@@ -699,7 +699,9 @@ class LoopRewrite(Spm):
         if not can_complete_normally(tree, body):
             return False  # the update, moved to the end of the body, would be unreachable: javac rejects it
         name = tree.code(declarators[0].child_by_field_name("name"))
-        after = [i for i in tree.nodes("identifier", within=loop.parent)
+        # the hoisted declaration is in scope to the end of the enclosing block (a switch group's: the switch's)
+        scope = loop.parent.parent if loop.parent.type == "switch_block_statement_group" else loop.parent
+        after = [i for i in tree.nodes("identifier", within=scope)
                  if i.start_byte >= loop.end_byte and tree.code(i) == name]
         return not after
 
