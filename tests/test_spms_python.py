@@ -260,3 +260,15 @@ def test_swapped_names_are_never_captured_by_a_comprehension_variable():
         namespace: dict = {}
         exec(variant.source, namespace)
         assert namespace["slack"](["a", "b"], {"a": 1, "b": 5}) == {"a": 0, "b": 4}
+
+
+UNTERMINATED = ("def f(x):\n  if x > 0: return 1\n  else: return 2\n\ndef g(a, b):\n  s = a + b\n  if s:\n"
+                "    s = max(a, b)\n  return s\n\nprint(f(1), g(2, 3))")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_reformat_works_on_a_file_without_a_final_newline_and_keeps_it_so(seed):
+    variant, _ = apply("python", UNTERMINATED, "reformat", strength=8, seed=seed, fault_lines=(6,))
+    assert len(variant.edits) >= 5 and not variant.source.endswith("\n")
+    assert variant.line_map.new_line_count == variant.source.count("\n") + 1
+    compile(variant.source, "variant", "exec")

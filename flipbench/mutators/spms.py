@@ -124,7 +124,8 @@ def mutate(faulty: FaultyProgram, chain: Sequence[str], *, strength: int = 1, se
     language = faulty.program.language
     content = content or BuiltinContent(seed)
     protected = protected_names_of(faulty.program)
-    source, fault_lines = faulty.source, faulty.fault_lines
+    source, added_newline = _with_final_newline(faulty.source)
+    fault_lines = faulty.fault_lines
     total_map = LineMap.identity(SourceText(source).line_count)
     origin_of = {line: line for line in range(1, total_map.old_line_count + 1)}
     recorded: list[tuple[str, str, int | None]] = []
@@ -168,9 +169,31 @@ def mutate(faulty: FaultyProgram, chain: Sequence[str], *, strength: int = 1, se
         source = data.decode("utf-8")
     edits = tuple(SpmEdit(spm_name, text, line or 0, distance(line, fault_lines) if line and fault_lines else -1)
                   for spm_name, text, line in recorded)
+    source = _without_added_newline(source, added_newline)
     variant = Variant(faulty, names, strength, str(placement), seed, source, total_map, fault_lines, edits,
                       (("content", content.label),))
     return variant, rejections
+
+
+def _with_final_newline(source: str) -> tuple[str, str]:
+    """The source with a final newline (the file's own kind) if it lacks one, and what was added.
+
+    Rewrites work on whole lines, and a last line without its newline is not one: every SPM
+    would need a special case for it. The engine adds the newline and takes it off again, so
+    no SPM ever sees such a line and no line number changes (a final newline starts no line).
+    """
+    if not source or source.endswith("\n"):
+        return source, ""
+    added = SourceText(source).newline.decode()
+    return source + added, added
+
+
+def _without_added_newline(source: str, added: str) -> str:
+    """Undo :func:`_with_final_newline`, unless the SPMs left a blank last line (whose newline then
+    ends a line that the line map counts)."""
+    if added and source.endswith(added) and not source[:-len(added)].endswith("\n"):
+        return source[:-len(added)]
+    return source
 
 
 def _landing_lines(applications: list[Application], new_text: SourceText) -> dict[int, int]:
