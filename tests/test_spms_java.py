@@ -58,6 +58,46 @@ def test_dead_code_uses_only_definitely_assigned_locals_and_compiles():
             assert line(variant, edit.line).strip().startswith("if (")
 
 
+READER = ("import java.io.*;\n" + java(
+    "    static BufferedReader open(String s) {", "        BufferedReader br = null;", "        int n = 0;",
+    "        n++;", "        try {", "            br = new BufferedReader(new FileReader(s));", "            n++;",
+    "        } catch (FileNotFoundException e) {", "            n--;", "        }", "        System.out.println(n);",
+    "        return br;", "    }"))
+
+
+def test_dead_code_copies_a_call_only_inside_the_try_blocks_around_it():
+    """javac checks exceptions in dead code too: a copy outside the try would throw unreported."""
+    variants = [apply("java", READER, "dead_code", strength=8, seed=seed)[0] for seed in range(12)]
+    copies = [v for v in variants if "{ br = new" in "".join(e.description for e in v.edits)]
+    assert copies and compiles(*(v.source for v in variants)) == []
+
+
+def test_external_dead_code_that_creates_objects_or_calls_unknown_methods_is_rejected(tmp_path):
+    content = tmp_path / "content.json"
+    content.write_text(json.dumps({"dead_code": ["n = new FileReader(s).read();", "n = Box.count(s);"]}))
+    source = java("    static int f(String s) {", "        int n = 0;", "        n++;", "        return n;", "    }")
+    with pytest.raises(NotApplicable, match="checked exception"):
+        apply("java", source, "dead_code", strength=3, content=ExternalContent.load(content))
+
+
+def test_external_dead_code_may_print_and_use_math(tmp_path):
+    content = tmp_path / "content.json"
+    content.write_text(json.dumps({"dead_code": ["System.out.println(n);", "n = Math.max(n, 2);"]}))
+    source = java("    static int f(String s) {", "        int n = 0;", "        n++;", "        n--;", "        return n;",
+                  "    }")
+    variant, _ = apply("java", source, "dead_code", strength=3, content=ExternalContent.load(content))
+    assert len(variant.edits) == 3 and compiles(variant.source) == []
+
+
+def test_external_dead_code_calling_math_is_rejected_where_the_file_has_its_own_math(tmp_path):
+    content = tmp_path / "content.json"
+    content.write_text(json.dumps({"dead_code": ["n = Math.max(n, 2);"]}))
+    source = "import org.example.Math;\n" + java("    static int f(String s) {", "        int n = 0;", "        n++;",
+                                                 "        return n;", "    }")
+    with pytest.raises(NotApplicable, match="checked exception"):
+        apply("java", source, "dead_code", strength=3, content=ExternalContent.load(content))
+
+
 def test_external_dead_code_reading_an_unassigned_local_is_rejected(tmp_path):
     content = tmp_path / "content.json"
     content.write_text(json.dumps({"dead_code": ["System.out.println(b);"]}))

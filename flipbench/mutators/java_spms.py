@@ -276,6 +276,15 @@ class StripComments(Spm):
 
 # -- dead code -----------------------------------------------------------------------------------
 
+def _redefined_names(tree: JavaTree) -> frozenset[str]:
+    """Names the file gives meanings of its own (types it declares or imports, its variables),
+    which may hide the ``java.lang`` classes of the same name."""
+    types = {tree.code(n.child_by_field_name("name")) for n in tree.nodes(
+        "class_declaration", "interface_declaration", "enum_declaration", "record_declaration")}
+    imported = {tree.code(n).rstrip(";").split(".")[-1].strip() for n in tree.nodes("import_declaration")}
+    return frozenset(types | imported | tree.declared_names)
+
+
 def _guards(context: Context) -> tuple[str, ...]:
     shadowed = facts(context).identifiers & {"Integer", "Math", "String"}
     declared = {context.tree.code(n.child_by_field_name("name")) for n in context.tree.nodes(
@@ -317,6 +326,49 @@ def _dead_code_problem(tree: JavaTree, statement: Node, method: Node, offset: in
         return f"{expression.type} cannot be copied"
     if not names_available(tree, read, method, offset):
         return "reads a local that is not definitely assigned there"
+    return _exception_problem(tree, statement, method, offset)
+
+
+def _exception_problem(tree: JavaTree, statement: Node, method: Node, offset: int) -> str | None:
+    """Why a copy of ``statement`` at ``offset`` might throw a checked exception javac rejects there.
+
+    javac checks exceptions in dead code too. In an expression or return statement (lambdas and
+    classes are never copied) only calls and ``new`` can throw a checked exception, and which they
+    throw is beyond local evidence. But the statement compiles where it is: what it throws is
+    caught by the ``try`` blocks around it or declared by the method. A copy in the same method
+    inside every one of those ``try`` blocks has the same handlers and the same ``throws``
+    clause, so it compiles too; anywhere else it is refused.
+    """
+    if not tree.nodes("method_invocation", "object_creation_expression", within=statement):
+        return None
+    if _try_blocks_around(tree, method, statement.start_byte) <= _try_blocks_around(tree, method, offset):
+        return None
+    return "may throw a checked exception that only a try block around it catches"
+
+
+def _try_blocks_around(tree: JavaTree, method: Node, offset: int) -> frozenset[tuple[int, int, str]]:
+    """The ``try`` bodies of ``method`` holding ``offset`` (their catch clauses do not count)."""
+    bodies = (t.child_by_field_name("body") for t in tree.nodes("try_statement", "try_with_resources_statement",
+                                                                  within=method))
+    return frozenset(node_key(body) for body in bodies if body is not None and body.start_byte < offset < body.end_byte)
+
+
+_UNCHECKED_CALLS = re.compile(r"System\.(out|err)\.(print|println|printf|format)|Math\.\w+")
+"""Library calls that declare no checked exception (``PrintStream``'s printing, ``Math``)."""
+
+
+def _external_exception_problem(tree: JavaTree, statement: Node) -> str | None:
+    """Dead code from elsewhere has no place where it compiled: it may call only library methods
+    known to throw no checked exception (unless the file declares its own ``System`` or ``Math``)
+    and create no object (any constructor may throw one)."""
+    if tree.nodes("object_creation_expression", within=statement):
+        return "creates an object, whose constructor may throw a checked exception"
+    shadowed = _redefined_names(tree)
+    for call in tree.nodes("method_invocation", within=statement):
+        receiver = call.child_by_field_name("object")
+        callee = f"{tree.code(receiver)}.{tree.code(call.child_by_field_name('name'))}" if receiver is not None else ""
+        if not _UNCHECKED_CALLS.fullmatch(callee) or callee.split(".")[0] in shadowed:
+            return f"calls {callee or tree.code(call.child_by_field_name('name'))}, which may throw a checked exception"
     return None
 
 
@@ -410,7 +462,8 @@ def _external_dead_code_problem(tree: JavaTree, line: int, block: bytes) -> str 
     method = edited.callable_of(statement)
     if method is None or method.type not in CALLABLES:
         return "dead code must go inside a method"
-    return _dead_code_problem(edited, statement, method, statement.start_byte)
+    return _dead_code_problem(edited, statement, method, statement.start_byte) \
+        or _external_exception_problem(edited, statement)
 
 
 class Decoy(Spm):
