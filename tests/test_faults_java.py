@@ -54,6 +54,12 @@ def test_misplaced_return_never_makes_code_after_a_branch_or_do_loop_unreachable
     assert faults("java", source, "misplaced_return") == []
 
 
+def test_misplaced_return_never_returns_a_pattern_variable_outside_its_scope():
+    source = java("    static int f(Object o) {\n        int n = 0;\n        if (n > 0) {\n            n++;\n        }\n"
+                  "        if (o instanceof String str) {\n            return str.length();\n        }\n        return n;\n    }")
+    assert set(lines_after("java", source, "misplaced_return")) == {"return n;"}
+
+
 def test_off_by_one_flips_loop_boundaries_and_moves_the_bound():
     source = java("    static int f(int n) {\n        int t = 0;\n        for (int i = 0; i < n; i++) {\n"
                   "            t += i;\n        }\n        return t;\n    }")

@@ -72,6 +72,15 @@ def test_dead_code_copies_a_call_only_inside_the_try_blocks_around_it():
     assert copies and compiles(*(v.source for v in variants)) == []
 
 
+def test_dead_code_never_reads_a_resource_outside_its_try():
+    source = "import java.io.*;\n" + java(
+        "    static int f(String s) throws IOException {", "        int n = 0;", "        n++;",
+        "        try (BufferedReader br = new BufferedReader(new FileReader(s))) {", "            n = br == null ? 0 : 1;",
+        "            n--;", "        }", "        return n;", "    }")
+    variants = [apply("java", source, "dead_code", strength=8, seed=seed)[0] for seed in range(8)]
+    assert compiles(*(v.source for v in variants)) == []
+
+
 def test_external_dead_code_that_creates_objects_or_calls_unknown_methods_is_rejected(tmp_path):
     content = tmp_path / "content.json"
     content.write_text(json.dumps({"dead_code": ["n = new FileReader(s).read();", "n = Box.count(s);"]}))

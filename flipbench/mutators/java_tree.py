@@ -557,9 +557,13 @@ def names_available(tree: JavaTree, expression: tree_sitter.Node, method: tree_s
     """Every local the expression reads is declared with a value before ``offset``, in a block around it."""
     locals_by_name: dict[str, list[tree_sitter.Node]] = {}
     for declaration in tree.nodes("local_variable_declaration", "enhanced_for_statement", "catch_formal_parameter",
-                                  within=method):
-        names = ([d.child_by_field_name("name") for d in declaration.children_by_field_name("declarator")]
-                 if declaration.type == "local_variable_declaration" else [declaration.child_by_field_name("name")])
+                                  "resource", "instanceof_expression", "type_pattern", within=method):
+        if declaration.type == "local_variable_declaration":
+            names = [d.child_by_field_name("name") for d in declaration.children_by_field_name("declarator")]
+        elif declaration.type == "type_pattern":
+            names = [c for c in declaration.named_children[-1:] if c.type == "identifier"]
+        else:
+            names = [declaration.child_by_field_name("name")]
         for name in names:
             if name is not None:
                 locals_by_name.setdefault(tree.code(name), []).append(declaration)
@@ -573,7 +577,16 @@ def names_available(tree: JavaTree, expression: tree_sitter.Node, method: tree_s
 
 
 def declaration_covers(tree: JavaTree, declaration: tree_sitter.Node, offset: int, *, assigned: bool = True) -> bool:
-    """Whether a declaration is in scope at ``offset`` (and, with ``assigned``, initialised where declared)."""
+    """Whether a declaration is in scope at ``offset`` (and, with ``assigned``, initialised where declared).
+
+    A pattern variable (``o instanceof String s``) is never taken to be: its scope follows the
+    flow of the conditions around it, beyond what this reads.
+    """
+    if declaration.type in ("instanceof_expression", "type_pattern"):
+        return False
+    if declaration.type == "resource":  # in scope in the try block (and the later resources)
+        body = declaration.parent.parent.child_by_field_name("body")
+        return body is not None and body.start_byte <= offset < body.end_byte
     if declaration.type == "local_variable_declaration":
         if declaration.end_byte > offset:
             return False
