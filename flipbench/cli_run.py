@@ -114,7 +114,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.format == "json":
         console.print_json({"run": str(folder), "seed": experiment.seed, "version": __version__,
                             "stages": {name: dataclasses.asdict(tally) for name, tally in result.stages},
-                            "stage_one": [dict(zip(("localizer", "n", "accuracy", "errors"), row))
+                            "stage_one": [dict(zip(("localizer", "n", "accuracy", "errors", "expected_accuracy"), row))
                                           for row in result.stage_one],
                             "summary": result.summary})
     else:
@@ -128,25 +128,33 @@ def print_summary(result: RunResult) -> None:
         print(f"{name}: {tally.tasks} tasks ({tally.correct} correct, {tally.wrong} wrong, {tally.errors} errors); "
               f"{tally.calls} calls, {tally.cached} cached")
     print()
-    console.print_table(["localizer", "n", "accuracy", "errors"],
-                        [[name, n, _percent(accuracy), errors] for name, n, accuracy, errors in result.stage_one])
+    console.print_table(["localizer", "n", "accuracy", "expected", "errors"],
+                        [[name, n, _percent(accuracy), _percent(expected), errors]
+                         for name, n, accuracy, errors, expected in result.stage_one])
     print()
     console.print_table(["localizer", "spm", "n", "acc before", "acc after", "flip rate", "control flip",
-                         "net effect [95% CI]", "errors"], [_row(summary) for summary in result.summary])
+                         "net effect [95% CI]", "expected net", "errors"], [_row(summary) for summary in result.summary])
+    if any(expected is not None for *_, expected in result.stage_one):
+        print("\nexpected: a baseline's average over a uniformly random order of its tied lines (its answers "
+              "break ties with a seeded draw)")
 
 
 def _row(summary: ConditionSummary) -> list[Any]:
     interval = summary.interval
-    net = "-" if summary.net_effect is None else f"{100 * summary.net_effect:+.1f}"
+    net = _points(summary.net_effect)
     if interval is not None:
         net += f" [{100 * interval.low:+.1f}, {100 * interval.high:+.1f}]"
     return [summary.localizer, summary.condition, summary.n, _percent(summary.accuracy_before),
             _percent(summary.accuracy_after), _percent(summary.flip_rate), _percent(summary.control_flip_rate),
-            net, summary.errors]
+            net, _points(summary.expected_net_effect), summary.errors]
 
 
 def _percent(share: float | None) -> str:
     return "-" if share is None else f"{100 * share:.1f}%"
+
+
+def _points(difference: float | None) -> str:
+    return "-" if difference is None else f"{100 * difference:+.1f}"
 
 
 def _export(args: argparse.Namespace) -> int:

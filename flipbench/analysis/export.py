@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from flipbench.errors import InputError
-from flipbench.harness.store import Store
+from flipbench.harness.store import Store, check_schema
 
 FORMATS = ("parquet", "csv", "jsonl")
 TABLES = {
     "tasks": "SELECT t.id, t.role, t.localizer, t.condition, t.draw, t.status, t.predicted, t.parsed_from, "
-             "t.exact, t.within_tolerance, t.top_k, t.exam, t.error, t.attempts, t.input_tokens, t.output_tokens, "
+             "t.exact, t.within_tolerance, t.top_k, t.exam, t.expected_correct, t.error, t.attempts, t.input_tokens, t.output_tokens, "
              "t.seconds, t.finished, t.subject_id, t.faulty_id, s.program, s.language, s.fault, s.fault_lines, "
              "s.verdict, t.response_key FROM tasks t JOIN subjects s ON s.id = t.subject_id ORDER BY t.rowid",
     "subjects": "SELECT id, kind, faulty_id, program, language, fault, fault_lines, condition, verdict, source "
@@ -41,6 +41,7 @@ def export(folder: Path, destination: Path, *, table: str = "tasks", kind: str |
         raise InputError(f"{folder}: not a flipbench run directory (no flipbench.sqlite)")
     with Store(folder) as store:
         meta = store.meta()
+        check_schema(folder, meta)
         extra = {"seed": int(meta.get("seed", 0)), "flipbench_version": meta.get("flipbench_version", "")}
         rows = _rows(store, TABLES[table], extra)
         writer = {"parquet": _parquet, "csv": _csv, "jsonl": _jsonl}[kind]
@@ -109,7 +110,7 @@ def _parquet(rows: Iterator[dict[str, Any]], destination: Path) -> int:
 
 _LISTS = {"predicted", "fault_lines"}
 _BOOLEANS = {"exact", "within_tolerance", "top_k"}
-_FLOATS = {"exam", "seconds"}
+_FLOATS = {"exam", "expected_correct", "seconds"}
 _INTEGERS = {"draw", "attempts", "input_tokens", "output_tokens", "seed", "attempt"}
 
 

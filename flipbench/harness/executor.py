@@ -344,11 +344,14 @@ class Executor:
         started = time.perf_counter()
         subject = self.store.subject(task.subject_id)
         label = f"{'before' if task.role == 'before' else 'after'}:{task.draw}"
+        localizer = self.baselines[task.localizer]
         try:
-            ranking = self.baselines[task.localizer].localize(subject, label)
+            ranking = localizer.localize(subject, label)
         except NoCoverage as reason:
             return _Outcome(self._error(task, f"no coverage: {reason}", 0, started), {}, [])
-        return _Outcome(self._scored(task, subject, ranking, "ranking", None, 0, None, started), {}, [])
+        record = self._scored(task, subject, ranking, "ranking", None, 0, None, started)
+        return _Outcome(dataclasses.replace(record, expected_correct=localizer.chance_correct(subject, self.match)),
+                        {}, [])
 
     async def _chat(self, client: ModelClient, task: Task) -> _Outcome:
         started = time.perf_counter()

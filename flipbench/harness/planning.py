@@ -19,7 +19,7 @@ from tqdm import tqdm
 from flipbench.corpora.corpus import Corpus
 from flipbench.corpora.model import FaultyProgram, Variant, source_lines
 from flipbench.harness.experiment import Experiment
-from flipbench.harness.localizers.spectrum import FORMULAS, rank_lines
+from flipbench.harness.localizers.spectrum import FORMULAS, RankedLine, rank_lines
 from flipbench.harness.sandbox import Sandbox
 from flipbench.harness.testexec import SuiteRun
 from flipbench.harness.verify import Reference, reference_runs, verify_faults, verify_variants
@@ -50,8 +50,9 @@ class Subject:
     """The SPM condition of a variant (``misleading_names x1``); empty for a faulty program."""
     verdict: str = "unchecked"
     """live / equivalent / unverifiable for faults; preserving / changed / unverifiable for variants."""
-    rankings: tuple[tuple[str, tuple[int, ...]], ...] = ()
-    """Spectrum-based rankings (formula, lines most suspicious first) from the certifying run's coverage."""
+    rankings: tuple[tuple[str, tuple[RankedLine, ...]], ...] = ()
+    """Spectrum-based rankings (formula, scored lines most suspicious first) from the certifying run's
+    coverage; the scores tell which lines tie."""
 
     @cached_property
     def line_count(self) -> int:
@@ -61,7 +62,7 @@ class Subject:
     def certified(self) -> bool:
         return self.verdict in ("live", "preserving")
 
-    def ranking(self, formula: str) -> tuple[int, ...] | None:
+    def ranking(self, formula: str) -> tuple[RankedLine, ...] | None:
         return dict(self.rankings).get(formula)
 
 
@@ -132,11 +133,10 @@ def variant_subject(variant: Variant, verdict: str = "unchecked", run: SuiteRun 
                    verdict=verdict, rankings=spectrum_rankings(run))
 
 
-def spectrum_rankings(run: SuiteRun | None) -> tuple[tuple[str, tuple[int, ...]], ...]:
+def spectrum_rankings(run: SuiteRun | None) -> tuple[tuple[str, tuple[RankedLine, ...]], ...]:
     if run is None or not any(result.covered_lines for result in run.results):
         return ()
-    return tuple((name, tuple(ranked.line for ranked in rank_lines(run, formula)))
-                 for name, formula in FORMULAS.items())
+    return tuple((name, rank_lines(run, formula)) for name, formula in FORMULAS.items())
 
 
 def certify_faults(pool: FaultPool, experiment: Experiment, sandbox: Sandbox | None,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from flipbench.analysis.flips import ConditionSummary, Pair, summarize
+from flipbench.analysis.flips import Answer, ConditionSummary, Pair, summarize
 from flipbench.corpora.loading import load_corpus
 from flipbench.errors import InputError
 from flipbench.harness.executor import Executor, Tally
@@ -53,8 +53,9 @@ class RunResult:
     folder: Path
     stages: tuple[tuple[str, Tally], ...]
     summary: tuple[ConditionSummary, ...]
-    stage_one: tuple[tuple[str, int, float | None, int], ...]
-    """Per localizer: stage-1 answers scored, accuracy, errors."""
+    stage_one: tuple[tuple[str, int, float | None, int, float | None], ...]
+    """Per localizer: stage-1 answers scored, accuracy, errors, and (baselines) the expected accuracy
+    over their tie-breaks."""
 
 
 def default_models(environment: dict[str, str] | None = None) -> tuple[str, ...]:
@@ -191,19 +192,20 @@ class _Preparation:
 
 
 def summary_of(store: Store) -> list[ConditionSummary]:
-    before: dict[Pair, str] = {}
-    control: dict[Pair, str] = {}
-    for row in store.rows("SELECT role, localizer, faulty_id, draw, status FROM tasks WHERE role != 'variant'"):
+    before: dict[Pair, Answer] = {}
+    control: dict[Pair, Answer] = {}
+    for row in store.rows("SELECT role, localizer, faulty_id, draw, status, expected_correct FROM tasks "
+                          "WHERE role != 'variant'"):
         (before if row["role"] == "before" else control)[(row["localizer"], row["faulty_id"], row["draw"])] = \
-            row["status"]
-    variants = ((row[0], row[1], row[2], row[3], row[4]) for row in store.rows(
-        "SELECT localizer, condition, faulty_id, draw, status FROM tasks WHERE role = 'variant'"))
+            Answer(row["status"], row["expected_correct"])
+    variants = ((row[0], row[1], row[2], row[3], Answer(row[4], row[5])) for row in store.rows(
+        "SELECT localizer, condition, faulty_id, draw, status, expected_correct FROM tasks WHERE role = 'variant'"))
     return summarize(before, control, variants)
 
 
-def stage_one_of(store: Store) -> list[tuple[str, int, float | None, int]]:
+def stage_one_of(store: Store) -> list[tuple[str, int, float | None, int, float | None]]:
     rows = store.rows("SELECT localizer, SUM(status != 'error') AS scored, SUM(status = 'correct') AS correct, "
-                      "SUM(status = 'error') AS errors FROM tasks WHERE role = 'before' GROUP BY localizer "
-                      "ORDER BY localizer")
+                      "SUM(status = 'error') AS errors, AVG(CASE WHEN status != 'error' THEN expected_correct END) "
+                      "AS expected FROM tasks WHERE role = 'before' GROUP BY localizer ORDER BY localizer")
     return [(row["localizer"], row["scored"], row["correct"] / row["scored"] if row["scored"] else None,
-             row["errors"]) for row in rows]
+             row["errors"], row["expected"]) for row in rows]

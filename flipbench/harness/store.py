@@ -21,10 +21,13 @@ from flipbench import __version__, codec
 from flipbench.errors import InputError
 from flipbench.harness.experiment import Experiment
 from flipbench.harness.localizers.base import Reply
+from flipbench.harness.localizers.spectrum import RankedLine
 from flipbench.harness.planning import Subject
 
 DATABASE = "flipbench.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: spectrum rankings keep their scores (baselines break ties per draw) and tasks their expected
+correctness."""
 BUSY_SECONDS = 60.0
 """How long a statement waits for another process's lock (worker processes open the database to read)."""
 _SCHEMA = """
@@ -41,8 +44,8 @@ CREATE TABLE IF NOT EXISTS tasks (
     id TEXT PRIMARY KEY, role TEXT NOT NULL, subject_id TEXT NOT NULL, faulty_id TEXT NOT NULL,
     condition TEXT NOT NULL, localizer TEXT NOT NULL, draw INTEGER NOT NULL, status TEXT NOT NULL,
     predicted TEXT, parsed_from TEXT, exact INTEGER, within_tolerance INTEGER, top_k INTEGER, exam REAL,
-    response_key TEXT, error TEXT, attempts INTEGER NOT NULL, input_tokens INTEGER, output_tokens INTEGER,
-    seconds REAL NOT NULL, finished TEXT NOT NULL);
+    expected_correct REAL, response_key TEXT, error TEXT, attempts INTEGER NOT NULL, input_tokens INTEGER,
+    output_tokens INTEGER, seconds REAL NOT NULL, finished TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS tasks_by_pair ON tasks (localizer, faulty_id, draw);
 CREATE TABLE IF NOT EXISTS responses (
     key TEXT PRIMARY KEY, localizer TEXT NOT NULL, text TEXT NOT NULL, raw TEXT NOT NULL, dialect TEXT NOT NULL,
@@ -90,10 +93,23 @@ class TaskRecord:
     input_tokens: int | None = None
     output_tokens: int | None = None
     seconds: float = 0.0
+    expected_correct: float | None = None
+    """A baseline's chance of being correct under a uniformly random order of its tied lines: what its
+    seeded tie-break samples from (None for chat models)."""
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def check_schema(folder: Path, known: Mapping[str, str]) -> None:
+    """Refuse a run database another schema version wrote: its tables and rankings read differently,
+    and its baseline answers broke ties another way, so it can neither be resumed nor exported."""
+    version = known.get("schema_version", str(SCHEMA_VERSION))
+    if version != str(SCHEMA_VERSION):
+        raise InputError(f"{folder} holds a run of flipbench {known.get('flipbench_version', '?')} (run database "
+                         f"version {version}, this flipbench reads version {SCHEMA_VERSION}); use another --out, "
+                         "or that flipbench version")
 
 
 class Store:
@@ -130,6 +146,7 @@ class Store:
     def begin(self, experiment: Experiment) -> None:
         """Record the experiment, or check that a resumed run is the same experiment."""
         known = self.meta()
+        check_schema(self.path.parent, known)
         if known and known.get("experiment_key") != experiment.semantic_key:
             raise InputError(f"{self.path.parent} holds a different experiment (its settings differ from these); "
                              "use another --out, or the settings recorded there")
@@ -151,7 +168,7 @@ class Store:
     def save_subjects(self, subjects: Iterable[Subject], *, steps: Iterable[str] = (), detail: str = "") -> None:
         """Subjects and the marks of the preparation steps that produced them, in one transaction."""
         rows = [(s.id, s.kind, s.faulty_id, s.program, s.language, s.spec, s.source, s.fault,
-                 json.dumps(s.fault_lines), s.condition, s.verdict, codec.dumps(s.rankings)) for s in subjects]
+                 json.dumps(s.fault_lines), s.condition, s.verdict, _rankings_json(s.rankings)) for s in subjects]
         with self._transaction():
             self.connection.executemany("INSERT OR REPLACE INTO subjects VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
             self.connection.executemany("INSERT OR REPLACE INTO steps VALUES (?, ?, ?)",
@@ -207,7 +224,8 @@ class Store:
             tasks.append((record.task_id, record.role, record.subject_id, record.faulty_id, record.condition,
                           record.localizer, record.draw, record.status,
                           None if record.predicted is None else json.dumps(record.predicted), record.parsed_from,
-                          record.exact, record.within_tolerance, record.top_k, record.exam, record.response_key,
+                          record.exact, record.within_tolerance, record.top_k, record.exam,
+                          record.expected_correct, record.response_key,
                           record.error, record.attempts, record.input_tokens, record.output_tokens,
                           round(record.seconds, 4), stamp))
             responses += [(key, localizer, reply.text, reply.raw, reply.dialect, reply.input_tokens,
@@ -222,7 +240,7 @@ class Store:
                 "INSERT INTO requests (task_id, response_key, attempt, outcome, detail, seconds, at) "
                 "VALUES (?,?,?,?,?,?,?)", attempts)
             self.connection.executemany(
-                "INSERT OR REPLACE INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", tasks)
+                "INSERT OR REPLACE INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", tasks)
 
     def save_programs(self, programs: Iterable[Any]) -> None:
         rows = [(p.id, p.name, p.language, p.spec, p.source) for p in programs]
@@ -252,6 +270,13 @@ class _Transaction:
 
 
 def _subject(row: tuple) -> Subject:
-    rankings = tuple((name, tuple(lines)) for name, lines in json.loads(row[11]))
+    rankings = tuple((name, tuple(RankedLine(line, score) for line, score in ranking))
+                     for name, ranking in json.loads(row[11]))
     return Subject(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], tuple(json.loads(row[8])),
                    row[9], row[10], rankings)
+
+
+def _rankings_json(rankings: tuple[tuple[str, tuple[RankedLine, ...]], ...]) -> str:
+    """Each formula's ranking as ``[line, score]`` pairs (a line's ``{"line", "score"}`` object would
+    double the size of a large program's subject)."""
+    return json.dumps([[name, [[ranked.line, ranked.score] for ranked in ranking]] for name, ranking in rankings])

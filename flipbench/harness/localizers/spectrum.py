@@ -1,13 +1,15 @@
 """Spectrum-based fault localization: Ochiai, Tarantula and DStar from per-test line coverage.
 
 Classic, model-free baselines: a line covered by many failing and few passing tests is
-suspicious. Ties are broken by line number so rankings are deterministic.
+suspicious. Rankings list tied lines by line number (a canonical order, for storage); a localizer
+answering from one breaks the ties with a seeded draw (:func:`break_ties`), since by line order an
+SPM that adds an equally suspicious line above the fault would flip it by position alone.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -50,7 +52,8 @@ class RankedLine:
 
 
 def rank_lines(run: SuiteRun, formula: Formula) -> tuple[RankedLine, ...]:
-    """Every covered line, most suspicious first; empty when no test fails (nothing to localize)."""
+    """Every covered line, most suspicious first (ties by line number); empty when no test fails
+    (nothing to localize)."""
     failed_tests = [result for result in run.results if result.outcome != "passed"]
     passed_tests = [result for result in run.results if result.outcome == "passed"]
     if not failed_tests:
@@ -67,6 +70,12 @@ def rank_lines(run: SuiteRun, formula: Formula) -> tuple[RankedLine, ...]:
     scored = [RankedLine(line, formula(failed_covering.get(line, 0), passed_covering.get(line, 0),
                                        len(failed_tests), len(passed_tests))) for line in lines]
     return tuple(sorted(scored, key=lambda ranked: (-ranked.score, ranked.line)))
+
+
+def break_ties(ranking: Iterable[RankedLine], draw: Callable[[int], bytes]) -> tuple[int, ...]:
+    """The lines of ``ranking``, most suspicious first, equally suspicious ones in the order of their
+    ``draw(line)``: a seeded shuffle of each tie, so where a tied line sits in the file decides nothing."""
+    return tuple(ranked.line for ranked in sorted(ranking, key=lambda ranked: (-ranked.score, draw(ranked.line))))
 
 
 Ties = Literal["best", "average", "pessimistic"]
@@ -105,7 +114,7 @@ class Localization:
         return 1.0 - missed
 
 
-def locate(ranking: tuple[RankedLine, ...], fault_lines: tuple[int, ...]) -> Localization | None:
+def locate(ranking: tuple[RankedLine, ...], fault_lines: Collection[int]) -> Localization | None:
     """Where ``ranking`` put the fault (None: no fault line was executed, so none is ranked)."""
     scores = [ranked.score for ranked in ranking if ranked.line in fault_lines]
     if not scores:
