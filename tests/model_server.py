@@ -3,7 +3,8 @@
 It speaks the real Chat Completions wire format (request JSON in, ``choices[0].message.content``
 and ``usage`` out, OpenAI-shaped error bodies), answers after a fixed latency, counts every
 request it sees, and injects failures on a script: 429 with ``Retry-After``, 500/503, a response
-slower than the client's timeout, a malformed body, a body cut short. Plain asyncio streams with
+slower than the client's timeout, a malformed body, a body cut short; like llama.cpp's server, it
+can refuse ``response_format`` types it lacks. Plain asyncio streams with
 keep-alive, so that it can serve over a thousand requests a second on one core.
 
 Run it alone: ``python tests/model_server.py --port 8011 --latency 0.1``.
@@ -34,14 +35,25 @@ def hashed_line_answer(user: str) -> str:
     return json.dumps({"lines": [line]})
 
 
+LLAMACPP_REFUSAL = {"error": {
+    "message": "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
+               "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema'}",
+    "type": "internal_server_error", "param": None, "code": None}}
+"""What llama-cpp-python's server answers (with HTTP 500) to a ``response_format`` type it does not take."""
+
+
 @dataclass
 class ScriptedModel:
     latency: float = 0.0
     script: Script = lambda user, seen: None
     answer: Callable[[str], str] = hashed_line_answer
+    response_formats: frozenset[str] | None = None
+    """The ``response_format`` types the server takes (None: every one); others are refused like llama.cpp does."""
     requests: int = 0
     paths: Counter = field(default_factory=Counter)
     seen: Counter = field(default_factory=Counter)
+    refused: Counter = field(default_factory=Counter)
+    """Requests refused, by the ``response_format`` type they asked for."""
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -68,6 +80,11 @@ class ScriptedModel:
             self._send(writer, 404, {"error": {"message": f"no route {path}", "type": "not_found"}})
             return True
         request = json.loads(body)
+        kind = (request.get("response_format") or {}).get("type")
+        if kind is not None and self.response_formats is not None and kind not in self.response_formats:
+            self.refused[kind] += 1
+            self._send(writer, 500, LLAMACPP_REFUSAL)
+            return True
         user = next(m["content"] for m in request["messages"] if m["role"] == "user")
         key = hashlib.sha256(body).hexdigest()
         behaviour = self.script(user, self.seen[key])

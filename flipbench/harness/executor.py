@@ -35,10 +35,12 @@ from flipbench.harness.answers import read_prediction
 from flipbench.harness.experiment import Experiment, Price
 from flipbench.harness.localizers.base import (
     ChatLocalizer,
+    LearnsDialect,
     PermanentError,
     Query,
     Reply,
     Sampling,
+    Server,
     TransientError,
     once_per_schema,
 )
@@ -62,6 +64,9 @@ YOUNG_GENERATION = 50_000
 """Allocations between young garbage collections while a stage runs (Python's default: 700)."""
 STORED_PREDICTION = 10
 """Predicted lines kept per task (a spectrum ranking lists every line; EXAM is computed before trimming)."""
+LEARNING_TASKS = 10_000
+"""Tasks at most that run in this process before the worker processes start, while a localizer has
+still to learn its server's dialect (then each worker learns it for itself)."""
 
 
 @dataclass
@@ -237,6 +242,11 @@ class Executor:
         self.window = sum(experiment.limits_for(provider).concurrency for provider in self.providers) or 1
         self.identities = {name: canonical_json(localizer.identity()) for name, localizer in chat.items()}
         self.rng = random.Random(experiment.seed if rng_seed is None else rng_seed)
+        self.learners = {name: localizer for name, localizer in chat.items() if isinstance(localizer, LearnsDialect)}
+        self.dialects: dict[Server, str] = {}
+        self.unlearned: set[str] = set()
+        """Localizers whose server's dialect the run has not learned: the first call to each goes alone."""
+        self._start_with_learned_dialects()
 
     @property
     def workers(self) -> int:
@@ -255,6 +265,7 @@ class Executor:
             bar.set_postfix_str(_postfix(tally), refresh=False)
 
         started = time.process_time()
+        self._start_with_learned_dialects()
         try:
             if self.workers > 1:
                 tally = self._run_in_workers(tasks, show)
@@ -285,17 +296,26 @@ class Executor:
                 if not future.cancelled():
                     recorder.add(future.result())  # a bug in a call surfaces here, not silently
 
+        # A localizer's first task while its server's dialect is unknown is its probe: its next task
+        # waits for it, so a dialect the server lacks is refused once, not once per open request.
+        probes: dict[str, asyncio.Future[_Outcome]] = {}
         try:
             async with ModelClient(self.window, self.experiment.timeout) as client:
                 async for task in tasks:
                     if task.localizer in self.baselines:
                         recorder.add(self._baseline(task))
                         continue
+                    probe = probes.get(task.localizer)
+                    if probe is not None and not probe.done():
+                        await asyncio.wait({probe})
                     await slots.acquire()
                     drain()
                     future = asyncio.ensure_future(self._chat(client, task))
                     in_flight.add(future)
                     future.add_done_callback(done)
+                    if task.localizer in self.unlearned:
+                        self.unlearned.discard(task.localizer)
+                        probes[task.localizer] = future
                 while in_flight:
                     await asyncio.wait(set(in_flight))
                 drain()
@@ -307,11 +327,15 @@ class Executor:
 
     def _run_in_workers(self, tasks: Iterable[Task], show: Callable[[Tally], None]) -> Tally:
         """Baseline tasks here, chat tasks in worker processes (see :mod:`flipbench.harness.workers`);
-        everything is written here."""
+        everything is written here. Tasks run here until every localizer has probed its server's
+        dialect, so that the workers start with what it learned."""
         workers = self.workers
         progress: dict[int, Tally] = {}
         save = self._saving(lambda _: show(Tally.total([here.tally, *progress.values()])))
         here = _Recorder(save, self.experiment.prices)
+        tasks = iter(tasks)
+        if self.unlearned:
+            run_loop(self._stream(_one_by_one(self._until_probed(tasks)), here))
 
         def chat_tasks() -> Iterator[Task]:
             for task in tasks:
@@ -331,12 +355,43 @@ class Executor:
             here.flush()
         return Tally.total([here.tally, *results])
 
+    def _until_probed(self, tasks: Iterator[Task]) -> Iterator[Task]:
+        """The first of ``tasks``, until each localizer still to learn its dialect has had its probe."""
+        for _ in range(LEARNING_TASKS):
+            task = next(tasks, None) if self.unlearned else None
+            if task is None:
+                return
+            yield task
+
     def _saving(self, show: Callable[[Tally], None]) -> Deliver:
         def save(batch: list[_Outcome], tally: Tally) -> None:
-            self.store.record((outcome.record, outcome.responses, outcome.attempts) for outcome in batch)
+            self.store.record(((outcome.record, outcome.responses, outcome.attempts) for outcome in batch),
+                              self._learned_dialects(batch))
             show(tally)
 
         return save
+
+    def _start_with_learned_dialects(self) -> None:
+        """Start each localizer with the dialect the run learned of its server (a stage, a worker process or
+        a resumed run begins knowing it); the others have still to learn theirs."""
+        self.dialects = self.store.dialects()
+        for localizer in self.learners.values():
+            if localizer.server in self.dialects:
+                localizer.start_with(self.dialects[localizer.server])
+        self.unlearned = {name for name, localizer in self.learners.items() if localizer.server not in self.dialects}
+
+    def _learned_dialects(self, batch: list[_Outcome]) -> dict[Server, str]:
+        """The dialects that new replies in ``batch`` show their servers accept, where the run knew none;
+        this process's localizers start with them (and so do the workers of later stages)."""
+        learned: dict[Server, str] = {}
+        for outcome in batch:
+            for name, reply in outcome.responses.values():
+                localizer = self.learners.get(name)
+                if localizer is not None and localizer.server not in self.dialects:
+                    learned[localizer.server] = reply.dialect
+                    self.dialects[localizer.server] = reply.dialect
+                    localizer.start_with(reply.dialect)
+        return learned
 
     # -- one task -------------------------------------------------------------------------------
 

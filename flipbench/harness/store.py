@@ -20,7 +20,7 @@ from typing import Any
 from flipbench import __version__, codec
 from flipbench.errors import InputError
 from flipbench.harness.experiment import Experiment
-from flipbench.harness.localizers.base import Reply
+from flipbench.harness.localizers.base import Reply, Server
 from flipbench.harness.localizers.spectrum import RankedLine
 from flipbench.harness.planning import Subject
 
@@ -53,6 +53,9 @@ CREATE TABLE IF NOT EXISTS responses (
 CREATE TABLE IF NOT EXISTS requests (
     id INTEGER PRIMARY KEY, task_id TEXT NOT NULL, response_key TEXT NOT NULL, attempt INTEGER NOT NULL,
     outcome TEXT NOT NULL, detail TEXT NOT NULL, seconds REAL NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS dialects (
+    base_url TEXT NOT NULL, model TEXT NOT NULL, dialect TEXT NOT NULL, learned TEXT NOT NULL,
+    PRIMARY KEY (base_url, model));
 """
 
 
@@ -215,9 +218,15 @@ class Store:
             "SELECT text, raw, input_tokens, output_tokens, dialect FROM responses WHERE key = ?", (key,)).fetchone()
         return Reply(row[0], row[1], row[2], row[3], row[4]) if row else None
 
-    def record(self, finished: Iterable[tuple[TaskRecord, Mapping[str, tuple[str, Reply]], Iterable[Attempt]]]
-               ) -> None:
-        """Finished tasks with the new responses they were scored from and their attempts, atomically."""
+    def dialects(self) -> dict[Server, str]:
+        """The structured-output dialect each server (base URL, model) was found to accept in this run."""
+        return {(base_url, model): dialect for base_url, model, dialect in
+                self.connection.execute("SELECT base_url, model, dialect FROM dialects")}
+
+    def record(self, finished: Iterable[tuple[TaskRecord, Mapping[str, tuple[str, Reply]], Iterable[Attempt]]],
+               dialects: Mapping[Server, str] | None = None) -> None:
+        """Finished tasks with the new responses they were scored from and their attempts, and the
+        dialects those responses showed their servers accept (the first one learned is kept), atomically."""
         stamp = now()
         tasks, responses, attempts = [], [], []
         for record, new_responses, task_attempts in finished:
@@ -234,7 +243,9 @@ class Store:
                           round(a.seconds, 4), stamp) for a in task_attempts]
         if not tasks:
             return
+        learned = [(base_url, model, dialect, stamp) for (base_url, model), dialect in (dialects or {}).items()]
         with self._transaction():
+            self.connection.executemany("INSERT OR IGNORE INTO dialects VALUES (?,?,?,?)", learned)
             self.connection.executemany("INSERT OR IGNORE INTO responses VALUES (?,?,?,?,?,?,?,?)", responses)
             self.connection.executemany(
                 "INSERT INTO requests (task_id, response_key, attempt, outcome, detail, seconds, at) "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 if TYPE_CHECKING:
     from flipbench.harness.localizers.http import ModelClient
@@ -27,6 +27,10 @@ class ModelSpec:
     @property
     def name(self) -> str:
         return f"{self.provider}/{self.model}"
+
+
+Server = tuple[str, str]
+"""(base URL, model): what a structured-output dialect is learned for."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,21 @@ class ChatLocalizer(Protocol):
 
     async def complete(self, client: ModelClient, query: Query) -> Reply:
         """One call; raises TransientError or PermanentError, never retries or sleeps."""
+        ...
+
+
+@runtime_checkable
+class LearnsDialect(Protocol):
+    """A chat localizer that finds its server's structured-output dialect by trying (``openai``). The
+    executor keeps the dialect a server accepted in the run, and starts every localizer of that server
+    (each stage's, each worker process's, a resumed run's) with it."""
+
+    @property
+    def server(self) -> Server:
+        ...
+
+    def start_with(self, dialect: str) -> None:
+        """Send the next request in ``dialect``, or a less strict one if the server refused it already."""
         ...
 
 

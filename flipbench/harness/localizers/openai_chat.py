@@ -4,8 +4,10 @@ Servers that copy the API differ in how they take a JSON schema. OpenAI takes
 ``response_format: {"type": "json_schema", ...}``; llama-cpp-python's server rejects that (with an
 HTTP 500 that names ``response_format``) and takes ``{"type": "json_object", "schema": ...}``; some
 take neither. A localizer tries them in that order, steps down when the server's error names
-``response_format`` or ``json_schema``, and remembers the step, so a server costs at most one
-rejected call per dialect it lacks.
+``response_format`` or ``json_schema``, and remembers the step; the run keeps the dialect the
+server accepted (see :class:`~flipbench.harness.localizers.base.LearnsDialect`), so a server costs
+at most one rejected call per dialect it lacks per run, however many stages, worker processes and
+resumes it has.
 """
 
 from __future__ import annotations
@@ -13,7 +15,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flipbench.harness.localizers.base import ModelSpec, PermanentError, Query, Reply, TransientError, once_per_schema
+from flipbench.harness.localizers.base import (
+    ModelSpec,
+    PermanentError,
+    Query,
+    Reply,
+    Server,
+    TransientError,
+    once_per_schema,
+)
 from flipbench.harness.localizers.http import ModelClient, post_json, reading
 from flipbench.harness.localizers.keys import api_key
 
@@ -37,8 +47,17 @@ class OpenAIChat:
     def __repr__(self) -> str:
         return f"OpenAIChat({self.spec.name!r}, base_url={self.base_url!r})"
 
+    @property
+    def server(self) -> Server:
+        return (self.base_url, self.spec.model)
+
+    def start_with(self, dialect: str) -> None:
+        if dialect in DIALECTS:
+            self._first_dialect = max(self._first_dialect, DIALECTS.index(dialect))
+
     def identity(self) -> Mapping[str, Any]:
-        # The dialect order, not the dialect learned: a key must be known before the first call.
+        # The dialect order, not the dialect learned: a key must be known before the first call, and
+        # stays the same once the dialect is learned, so every cached response stays valid.
         return {"provider": "openai", "model": self.spec.model, "base_url": self.base_url,
                 "api": "chat/completions", "dialects": list(DIALECTS)}
 
