@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import random
-import sys
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Coroutine, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -28,8 +27,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
-from tqdm import tqdm
 
+from flipbench import console
 from flipbench.analysis.scoring import Match, score
 from flipbench.harness.answers import read_prediction
 from flipbench.harness.experiment import Experiment, Price
@@ -258,7 +257,7 @@ class Executor:
         return max(1, min(wanted, *(self.experiment.limits_for(p).concurrency for p in self.providers)))
 
     def run(self, tasks: Iterable[Task], *, description: str, total: int | None = None) -> Tally:
-        bar = tqdm(total=total, desc=description, unit="task", disable=None, file=sys.stderr, dynamic_ncols=True)
+        bar = console.progress(total=total, desc=description, unit="task")
 
         def show(tally: Tally) -> None:
             bar.update(tally.tasks - bar.n)
