@@ -29,9 +29,11 @@ def corpus_stats(corpus: Corpus) -> dict[str, object]:
 
 
 def _distribution(values: list[int]) -> dict[str, float]:
+    """Whole numbers for the extremes, floats for everything computed (``statistics`` returns an int
+    for an exact mean, which printed as ``27`` beside ``35.0``)."""
     cut = quantiles(values, n=4, method="inclusive") if len(values) > 1 else [values[0]] * 3
-    return {"min": values[0], "p25": cut[0], "median": cut[1], "p75": cut[2], "max": values[-1],
-            "mean": round(mean(values), 1)}
+    return {"min": values[0], "p25": float(cut[0]), "median": float(cut[1]), "p75": float(cut[2]),
+            "max": values[-1], "mean": round(float(mean(values)), 1)}
 
 
 def _reason_kind(reason: str) -> str:
