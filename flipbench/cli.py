@@ -1,19 +1,20 @@
 """The ``flipbench`` command. Thin by design: parse arguments, call the library, print the result.
 
-Exit status: 0 success, 1 the checked thing failed (a test, a verification), 2 bad usage or
-input (one line on stderr says what and where), 3 a mutation that cannot apply.
+Exit statuses are defined in :mod:`flipbench.exits`; each verb's ``--help`` lists its own.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import textwrap
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
-from tqdm import tqdm
-
-from flipbench import __version__, codec, console
+from flipbench import __version__, codec, console, exits
 from flipbench.cli_run import add_run_commands
 from flipbench.cli_sandbox import add_sandbox_commands, sandbox_option
 from flipbench.corpora.corpus import Corpus
@@ -25,6 +26,7 @@ from flipbench.corpora.model import LANGUAGES, FaultyProgram, position_percentil
 from flipbench.corpora.stats import corpus_stats
 from flipbench.corpora.testformat import discover_test_cases
 from flipbench.errors import InputError
+from flipbench.exits import ExitStatus
 from flipbench.harness.sandbox import open_sandbox
 from flipbench.harness.testexec import run_suites
 from flipbench.mutators.content import ExternalContent
@@ -42,21 +44,59 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not hasattr(args, "handler"):
         parser.print_help(sys.stderr)
-        return 2
+        return ExitStatus.USAGE
     try:
         return args.handler(args)
     except InputError as error:
         print(f"flipbench: error: {error}", file=sys.stderr)
-        return 2
+        return ExitStatus.USAGE
     except KeyboardInterrupt:
         print("flipbench: interrupted", file=sys.stderr)
-        return 130
+        return ExitStatus.INTERRUPTED
+    except Exception as error:  # a bug: one line, not a traceback, unless asked for
+        if os.environ.get("FLIPBENCH_DEBUG"):
+            raise
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        print(f"flipbench: internal error: {type(error).__name__}: {_one_line(str(error))} "
+              f"(at {Path(where.filename).name}:{where.lineno}; FLIPBENCH_DEBUG=1 shows the traceback; "
+              "please report it)", file=sys.stderr)
+        return ExitStatus.INTERNAL
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps each line of a description or epilog on its own, so exit-status tables keep their rows."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(
+            indent + line if line.startswith(" ") or not line else
+            textwrap.fill(line, width, initial_indent=indent, subsequent_indent=indent)
+            for line in text.splitlines())
+
+
+class Parser(argparse.ArgumentParser):
+    """flipbench's parsers: usage errors in one line (naming the verb and where to get help), exit 2,
+    and every verb's help ending in its exit statuses."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs.setdefault("epilog", exits.epilog())
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(ExitStatus.USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="flipbench",
         description="Measure whether fault localization survives semantic-preserving code changes.",
+        epilog=exits.epilog({ExitStatus.FAILED: "the thing a verb checks did not hold (corpus check, verify)",
+                             ExitStatus.NOT_APPLICABLE: exits.MEANINGS[ExitStatus.NOT_APPLICABLE] + " (mutate)"}),
     )
     parser.add_argument("--version", action="version", version=f"flipbench {__version__}")
     verbs = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -104,7 +144,10 @@ def _add_corpus_commands(verbs: argparse._SubParsersAction) -> None:
     stats.set_defaults(handler=_corpus_stats)
 
     check = commands.add_parser("check", help="run every program's tests",
-                                description="Run every usable program's tests; exit 1 if any test fails.")
+                                description="Run every usable program's tests; exit 1 if any test fails. "
+                                            "Programs left out (they do not parse, or have no tests) are listed "
+                                            "with the reason.",
+                                epilog=exits.epilog({ExitStatus.FAILED: "a program failed its tests"}))
     _corpus_option(check)
     check.add_argument("--program", action="append", default=[], metavar="NAME", help="only this program (repeatable)")
     check.add_argument("--jobs", type=int, default=None, metavar="N", help="programs run at once (default: CPUs)")
@@ -173,7 +216,7 @@ def _inject(args: argparse.Namespace) -> int:
     else:
         programs = list(load_corpus(args.corpus).programs(args.language))
     records: dict[str, list[dict]] = {name: [] for name in operators}
-    for program in tqdm(programs, desc="injecting", unit="program", disable=None if len(programs) > 1 else True):
+    for program in console.progress(programs, desc="injecting", unit="program") if len(programs) > 1 else programs:
         by_operator: dict[str, list] = {name: [] for name in operators}
         for faulty in inject_faults(program, operators):
             by_operator[faulty.fault].append(faulty)
@@ -207,8 +250,13 @@ def _add_spm_commands(verbs: argparse._SubParsersAction) -> None:
     mutate = verbs.add_parser(
         "mutate", help="apply an SPM chain to a source file",
         description="Apply semantic-preserving mutations to a (faulty) source file and follow its fault lines. "
-                    "Exit 3 when the SPM cannot apply (the reason is on stderr).")
-    mutate.add_argument("file", type=Path, help="a .py or .java file")
+                    "Exit 3 when the SPM cannot apply (the reason is on stderr).",
+        epilog=exits.epilog({ExitStatus.NOT_APPLICABLE: exits.MEANINGS[ExitStatus.NOT_APPLICABLE]}))
+    mutate.add_argument("file", type=Path, nargs="?", help="a .py or .java file (or use --corpus and --program)")
+    mutate.add_argument("--corpus", help="take the program from this corpus (its tests' names are never renamed)")
+    mutate.add_argument("--program", metavar="NAME", help="with --corpus: the program")
+    mutate.add_argument("--faulty-id", metavar="ID", help="with --corpus: start from this fault of the program "
+                                                          "(an id from inject or verify --out; a unique prefix will do)")
     mutate.add_argument("--language", choices=LANGUAGES, help="language of FILE (default: from its extension)")
     mutate.add_argument("--spm", required=True, metavar="NAME[+NAME...]", help="an SPM or a chain (see 'flipbench spms')")
     mutate.add_argument("--strength", type=int, default=1, metavar="K", help="applications of each SPM (default: 1)")
@@ -237,25 +285,15 @@ def _spms(args: argparse.Namespace) -> int:
 
 
 def _mutate(args: argparse.Namespace) -> int:
-    program = load_program_file(args.file, args.language)
     chain = parse_chain(args.spm)
-    count = len(source_lines(program.source))
-    for line in args.fault_line:
-        if not 1 <= line <= count:
-            raise InputError(f"--fault-line {line} is outside {args.file} (1-{count})")
-    if args.fault is not None:
-        operator_names([args.fault])
-    parse_tree(program.language, program.source)
-    fault_lines = tuple(sorted(set(args.fault_line)))
-    faulty = FaultyProgram(program, args.fault or "", fault_lines, None,
-                           position_percentile(fault_lines[0], count) if fault_lines else 0.0, program.source)
+    faulty = _faulty_to_mutate(args)
     content = ExternalContent.load(args.content, args.seed) if args.content else None
     try:
         variant, rejections = mutate(faulty, chain, strength=args.strength, seed=args.seed,
                                      placement=args.placement, content=content)
     except NotApplicable as reason:
         print(f"flipbench: not applicable: {reason}", file=sys.stderr)
-        return 3
+        return ExitStatus.NOT_APPLICABLE
     record = {
         "source": variant.source, "fault_lines": list(variant.fault_lines), "spm": "+".join(variant.chain),
         "strength": variant.strength, "seed": variant.seed, "placement": variant.placement,
@@ -274,6 +312,42 @@ def _mutate(args: argparse.Namespace) -> int:
     for rejection in rejections:
         print(f"# skipped {rejection.site!r}: {rejection.reason}", file=sys.stderr)
     return 0
+
+
+def _faulty_to_mutate(args: argparse.Namespace) -> FaultyProgram:
+    """The faulty program ``mutate`` starts from: FILE with ``--fault-line``s, a corpus program likewise, or
+    one of a corpus program's injected faults by id (how ``verify --out`` records point back)."""
+    if (args.file is None) == (args.corpus is None):
+        raise InputError("give either FILE or --corpus with --program")
+    if args.corpus is not None and args.program is None:
+        raise InputError("--corpus needs --program NAME")
+    if args.faulty_id is not None and args.corpus is None:
+        raise InputError("--faulty-id needs --corpus and --program")
+    if args.file is not None:
+        program, where = load_program_file(args.file, args.language), str(args.file)
+    else:
+        entry = load_corpus(args.corpus).get(args.program)
+        if entry.excluded:
+            raise InputError(f"program {args.program!r} cannot be mutated: {entry.excluded}")
+        program, where = entry.program, args.program
+    if args.faulty_id is not None:
+        if args.fault_line or args.fault:
+            raise InputError("--faulty-id brings its own fault; drop --fault-line and --fault")
+        matches = [faulty for faulty in inject_faults(program) if faulty.id.startswith(args.faulty_id)]
+        if len(matches) != 1:
+            raise InputError(f"--faulty-id {args.faulty_id}: {'no' if not matches else len(matches)} faults of "
+                             f"{args.program} match (ids come from 'flipbench inject' or 'verify --out')")
+        return matches[0]
+    count = len(source_lines(program.source))
+    for line in args.fault_line:
+        if not 1 <= line <= count:
+            raise InputError(f"--fault-line {line} is outside {where} (1-{count})")
+    if args.fault is not None:
+        operator_names([args.fault])
+    parse_tree(program.language, program.source)
+    fault_lines = tuple(sorted(set(args.fault_line)))
+    return FaultyProgram(program, args.fault or "", fault_lines, None,
+                         position_percentile(fault_lines[0], count) if fault_lines else 0.0, program.source)
 
 
 def _selected(args: argparse.Namespace) -> Corpus:
@@ -337,11 +411,17 @@ def _corpus_stats(args: argparse.Namespace) -> int:
 
 def _corpus_check(args: argparse.Namespace) -> int:
     corpus = _selected(args)
+    skipped = {entry.program.name: entry.excluded or "no tests" for entry in corpus.entries
+               if entry.excluded or entry.program.tests is None}
+    for name in args.program:
+        if name in skipped:
+            raise InputError(f"program {name!r} in corpus {corpus.name!r} cannot be checked: {skipped[name]}")
     programs = [program for program in corpus.programs() if program.tests is not None]
     if not programs:
-        raise InputError(f"corpus {corpus.name!r} has no usable programs with tests to check")
+        raise InputError(f"corpus {corpus.name!r} has no usable programs with tests to check"
+                         + (f" ({_skip_summary(skipped)})" if skipped else ""))
     runs = {}
-    progress = tqdm(total=len(programs), desc="checking", unit="program", disable=None)
+    progress = console.progress(total=len(programs), desc="checking", unit="program")
     with open_sandbox(args.sandbox) as sandbox:
         outcomes = list(_checked(programs, sandbox, args, progress))
     for program, run in outcomes:
@@ -351,16 +431,29 @@ def _corpus_check(args: argparse.Namespace) -> int:
     failed = [program.name for program, run in ordered if not run.passed]
     if args.format == "json":
         console.print_json([{"program": program.name, "passed": run.passed, "error": run.error,
-                             "tests": run.results} for program, run in ordered])
+                             "tests": run.results} for program, run in ordered]
+                           + [{"program": name, "passed": None, "skipped": reason} for name, reason in skipped.items()])
     else:
         console.print_table(
             ["program", "result", "tests", "failed", "seconds", "detail"],
             [[program.name, "pass" if run.passed else "FAIL", len(run.results), len(run.failures), run.seconds,
               run.error or "; ".join(f"{r.test}: {r.outcome} {r.message}"[:120] for r in run.failures[:2])]
-             for program, run in ordered])
+             for program, run in ordered]
+            + [[name, "skipped", None, None, None, reason[:160]] for name, reason in skipped.items()])
         tests = sum(len(run.results) for _, run in ordered)
-        print(f"\n{len(ordered) - len(failed)}/{len(ordered)} programs pass all tests ({tests} tests run)")
-    return 1 if failed else 0
+        print(f"\n{len(ordered) - len(failed)}/{len(ordered)} programs pass all tests ({tests} tests run)"
+              + (f"; {len(skipped)} skipped ({_skip_summary(skipped)})" if skipped else ""))
+    return ExitStatus.FAILED if failed else ExitStatus.OK
+
+
+def _skip_summary(skipped: dict[str, str]) -> str:
+    """``2 do not parse, 1 has no tests``: why programs were left out, counted."""
+    no_tests = sum(1 for reason in skipped.values() if reason == "no tests")
+    parts = [f"{len(skipped) - no_tests} {'does' if len(skipped) - no_tests == 1 else 'do'} not parse"] \
+        if len(skipped) > no_tests else []
+    if no_tests:
+        parts.append(f"{no_tests} {'has' if no_tests == 1 else 'have'} no tests")
+    return ", ".join(parts)
 
 
 def _checked(programs, sandbox, args, progress):

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from tqdm import tqdm
-
-from flipbench import __version__, codec, console
+from flipbench import __version__, codec, console, exits
 from flipbench.corpora.loading import load_program_file
 from flipbench.corpora.model import LANGUAGES
 from flipbench.errors import InputError
+from flipbench.exits import ExitStatus
 from flipbench.harness.localizers.spectrum import TIE_RULES, Localization, locate, ochiai, rank_lines
 from flipbench.harness.program_exec import exec_program
 from flipbench.harness.sandbox import SANDBOX_NAMES, open_sandbox
 from flipbench.harness.verify import reference_runs, verify_faults, verify_variants
-from flipbench.mutators.faults import inject, operator_names, sample_faults
+from flipbench.mutators.faults import fault_record, inject, operator_names, sample_faults
 from flipbench.mutators.spm import NotApplicable
 from flipbench.mutators.spms import SPMS, mutate, parse_chain
 
@@ -60,7 +60,9 @@ def add_sandbox_commands(verbs: argparse._SubParsersAction, format_option, corpu
     verify = verbs.add_parser("verify", help="certify faults (live) and SPM variants (preserving) by running them",
                               description="Run each program, its faults and SPM variants of them in a sandbox: "
                                           "a fault is live if a test fails on it; a variant is preserving if every "
-                                          "test ends the same way with the same output as on its faulty program.")
+                                          "test ends the same way with the same output as on its faulty program. "
+                                          "Exit 1 when any variant changed behaviour (listed as CHANGED).",
+                              epilog=exits.epilog({ExitStatus.FAILED: "an SPM variant changed behaviour"}))
     corpus_option(verify)
     sandbox_option(verify)
     verify.add_argument("--fault", action="append", default=None, metavar="NAME", help="fault operators (default: all)")
@@ -124,6 +126,8 @@ def _exec(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    if args.out is not None and not args.out.parent.is_dir():
+        raise InputError(f"--out {args.out}: folder {args.out.parent} does not exist")
     corpus = args.selected(args)
     programs = [program for program in corpus.programs() if program.tests is not None]
     if not programs:
@@ -137,12 +141,12 @@ def _verify(args: argparse.Namespace) -> int:
         print(f"verifying {len(programs)} programs in sandbox {sandbox.name}", file=sys.stderr)
         references = reference_runs(programs, sandbox, coverage=True)
         faults = []
-        for program in tqdm(programs, desc="injecting", unit="program", disable=None):
+        for program in console.progress(programs, desc="injecting", unit="program"):
             found = list(inject(program, operators))
             for operator in operators:
                 faults += sample_faults([f for f in found if f.fault == operator], seed=args.seed, limit=args.max)
-        fault_verdicts = list(tqdm(verify_faults(faults, references, sandbox, coverage=True), total=len(faults),
-                                   desc="faults", unit="fault", disable=None))
+        fault_verdicts = list(console.progress(verify_faults(faults, references, sandbox, coverage=True),
+                                               total=len(faults), desc="faults", unit="fault"))
         bases = {}
         for verdict in fault_verdicts:  # one live fault per program carries the SPM variants
             if verdict.verdict == "live":
@@ -157,10 +161,10 @@ def _verify(args: argparse.Namespace) -> int:
                         not_applicable[("+".join(chain), faulty.program.language, strength)] += 1
                         continue
                     variants.append(variant)
-        variant_verdicts = list(tqdm(verify_variants(variants, sandbox, references=references), total=len(variants),
-                                     desc="variants", unit="variant", disable=None))
+        variant_verdicts = list(console.progress(verify_variants(variants, sandbox, references=references),
+                                                 total=len(variants), desc="variants", unit="variant"))
     if args.out:
-        _write_verdicts(args.out, args.seed, references, fault_verdicts, variant_verdicts)
+        _write_verdicts(args.out, args, sandbox.name, references, fault_verdicts, variant_verdicts)
     fault_rows, variant_rows = _fault_table(fault_verdicts), _variant_table(variant_verdicts, not_applicable)
     localization_rows = _localization_table(fault_verdicts)
     excluded = {ref.program.name: ref.problem for ref in references.values() if not ref.usable}
@@ -188,7 +192,7 @@ def _verify(args: argparse.Namespace) -> int:
         for verdict in broken[:20]:
             print(f"CHANGED {verdict.variant.faulty.program.name} {'+'.join(verdict.variant.chain)} "
                   f"x{verdict.variant.strength}: {'; '.join(verdict.differences)[:300]}")
-    return 1 if broken else 0
+    return ExitStatus.FAILED if broken else ExitStatus.OK
 
 
 def _fault_table(verdicts) -> list[dict]:
@@ -255,21 +259,42 @@ def _percent(part: float, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def _write_verdicts(path: Path, seed: int, references, fault_verdicts, variant_verdicts) -> None:
+def _write_verdicts(path: Path, args: argparse.Namespace, sandbox: str, references, fault_verdicts,
+                    variant_verdicts) -> None:
+    """One JSON line per reference run, fault and variant, each variant with what rebuilds it: its faulty
+    program (by id, in the corpus verified), chain, strength, placement and seed, and the one
+    ``flipbench mutate`` command that makes it again."""
     with path.open("w", encoding="utf-8") as out:
-        header = {"kind": "header", "version": __version__, "seed": seed}
+        header = {"kind": "header", "version": __version__, "seed": args.seed, "corpus": args.corpus,
+                  "language": args.language, "sandbox": sandbox}
         out.write(json.dumps(header) + "\n")
         for reference in references.values():
             out.write(json.dumps({"kind": "reference", "program": reference.program.name, "flaky": reference.flaky,
                                   "timeout": reference.timeout, "runs": codec.to_data(reference.runs)}) + "\n")
         for verdict in fault_verdicts:
-            out.write(json.dumps({"kind": "fault", "program": verdict.faulty.program.name, "fault": verdict.faulty.fault,
-                                  "fault_lines": verdict.faulty.fault_lines, "verdict": verdict.verdict,
+            record = fault_record(verdict.faulty)
+            out.write(json.dumps({"kind": "fault", **record, "verdict": verdict.verdict,
                                   "failing_tests": verdict.failing_tests, "reason": verdict.reason,
                                   "ochiai_rank": _ochiai_ranks(verdict),
                                   "evidence": codec.to_data(verdict.evidence)}) + "\n")
         for verdict in variant_verdicts:
-            out.write(json.dumps({"kind": "variant", "program": verdict.variant.faulty.program.name,
-                                  "spm": "+".join(verdict.variant.chain), "strength": verdict.variant.strength,
+            variant = verdict.variant
+            out.write(json.dumps({"kind": "variant", "program": variant.faulty.program.name,
+                                  "variant_id": variant.id, "faulty_id": variant.faulty.id,
+                                  "fault": variant.faulty.fault, "faulty_fault_lines": variant.faulty.fault_lines,
+                                  "spm": "+".join(variant.chain), "strength": variant.strength,
+                                  "placement": variant.placement, "seed": variant.seed,
+                                  "content": dict(variant.parameters).get("content"),
+                                  "fault_lines": variant.fault_lines, "edits": codec.to_data(variant.edits),
+                                  "mutate": mutate_command(args.corpus, variant),
                                   "verdict": verdict.verdict, "differences": verdict.differences,
-                                  "reason": verdict.reason, "evidence": codec.to_data(verdict.evidence)}) + "\n")
+                                  "reason": verdict.reason, "source": variant.source,
+                                  "evidence": codec.to_data(verdict.evidence)}) + "\n")
+
+
+def mutate_command(corpus: str, variant) -> str:
+    """The ``flipbench mutate`` call that rebuilds ``variant`` byte for byte from its corpus."""
+    words = ["flipbench", "mutate", "--corpus", corpus, "--program", variant.faulty.program.name,
+             "--faulty-id", variant.faulty.id, "--spm", "+".join(variant.chain), "--strength", str(variant.strength),
+             "--seed", str(variant.seed), "--placement", variant.placement]
+    return shlex.join(words)

@@ -1,6 +1,8 @@
 """The corpus commands, run as a user runs them: through the console script's entry point."""
 
+import argparse
 import json
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +97,110 @@ def test_import_study_faults_prints_the_label_audit(study_data, capsys):
     assert main(["corpus", "import", str(study_data / "python_buggy_dataset_BooleanLogic")]) == 0
     out = capsys.readouterr().out
     assert "label audit" in out and "outside_file" in out and "622" in out
+
+
+def _program_record(name, source, tests=None):
+    record = {"name": name, "language": "python", "source": source, "filename": f"{name}.py"}
+    if tests is not None:
+        record["tests"] = {"source": tests}
+    return json.dumps(record) + "\n"
+
+
+@pytest.fixture
+def half_broken(tmp_path):
+    """One good program with a test and one that does not parse (Python 2)."""
+    path = tmp_path / "two.jsonl"
+    path.write_text(_program_record("good", "def one():\n    return 1\n",
+                                    "from good import one\n\ndef test_one():\n    assert one() == 1\n")
+                    + _program_record("old", "print 'hello'\n"))
+    return path
+
+
+def test_check_reports_programs_that_do_not_parse_as_skipped_and_counts_them(half_broken, capsys):
+    assert main(["corpus", "check", "--corpus", str(half_broken), "--sandbox", "local"]) == 0
+    out = capsys.readouterr().out
+    assert "1/1 programs pass all tests (1 tests run); 1 skipped (1 does not parse)" in out
+    assert [line.split()[:2] for line in out.splitlines() if line.startswith("old")] == [["old", "skipped"]]
+
+
+def test_check_json_lists_skipped_programs_with_their_reason(half_broken, capsys):
+    rows = _json(capsys, "corpus", "check", "--corpus", str(half_broken), "--sandbox", "local", "--format", "json")
+    skipped = [row for row in rows if row.get("skipped")]
+    assert [row["program"] for row in skipped] == ["old"] and "Python 3" in skipped[0]["skipped"]
+
+
+def test_check_of_a_named_program_that_does_not_parse_says_why(half_broken, capsys):
+    assert main(["corpus", "check", "--corpus", str(half_broken), "--program", "old"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'old'" in err and "cannot be checked" in err and "Python 3" in err
+
+
+def test_stats_means_are_floats_in_every_language(capsys, tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(_program_record("a", "x = 1\ny = 2\n") + _program_record("b", "x = 1\ny = 2\nz = 3\nw = 4\n"))
+    stats = _json(capsys, "corpus", "stats", "--corpus", str(path), "--format", "json")
+    lines = stats["languages"]["python"]["lines"]
+    assert lines["mean"] == 3.0 and isinstance(lines["mean"], float) and isinstance(lines["median"], float)
+
+
+def test_usage_errors_are_one_line_naming_the_verb(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["corpus", "stats", "--format", "yaml"])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2
+    assert err.count("\n") == 1 and err.startswith("flipbench corpus stats: error: argument --format")
+
+
+def _verbs(parser, prefix=()):
+    """Every parser of the command line with its words, e.g. ("corpus", "check")."""
+    yield prefix, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield from _verbs(child, (*prefix, name))
+
+
+def test_every_verb_help_lists_its_exit_statuses():
+    from flipbench.cli import build_parser
+
+    for words, parser in _verbs(build_parser()):
+        text = parser.format_help()
+        assert "exit status:" in text, words
+        for status in (0, 2, 70, 130):
+            assert f"\n  {status:>3}  " in text, (words, status)
+    helps = {words: parser.format_help() for words, parser in _verbs(build_parser())}
+    assert "\n    1  a program failed its tests" in helps[("corpus", "check")]
+    assert "\n    1  an SPM variant changed behaviour" in helps[("verify",)]
+    assert "\n    3  the SPM cannot apply" in helps[("mutate",)]
+
+
+def test_the_readme_table_lists_every_exit_status():
+    from flipbench.exits import ExitStatus
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    table = readme[readme.index("### Exit status"):]
+    for status in ExitStatus:
+        assert f"\n| {int(status)} |" in table, status
+
+
+def test_an_internal_error_is_one_line_with_status_70(monkeypatch, capsys):
+    import flipbench.cli as cli
+
+    def broken(args):
+        raise RuntimeError("line map\ndoes not fit")
+
+    monkeypatch.setattr(cli, "_faults", broken)
+    monkeypatch.delenv("FLIPBENCH_DEBUG", raising=False)
+    assert main(["faults"]) == 70
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "internal error: RuntimeError: line map does not fit" in err and "FLIPBENCH_DEBUG=1" in err
+
+
+def test_debug_shows_the_traceback_of_an_internal_error(monkeypatch):
+    import flipbench.cli as cli
+
+    monkeypatch.setattr(cli, "_faults", lambda args: 1 / 0)
+    monkeypatch.setenv("FLIPBENCH_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        main(["faults"])

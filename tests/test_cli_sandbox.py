@@ -1,6 +1,7 @@
 """The ``exec`` and ``verify`` commands, run as a user runs them, in a real sandbox."""
 
 import json
+import shlex
 
 import pytest
 
@@ -109,3 +110,35 @@ def test_verify_of_a_corpus_without_tests_is_a_usage_error(tmp_path, capsys):
     path = tmp_path / "untested.jsonl"
     path.write_text(json.dumps({key: TINY[key] for key in ("name", "language", "source")}) + "\n", encoding="utf-8")
     _one_line_error(capsys, ["verify", "--corpus", str(path)], says="no programs with tests")
+
+
+def test_every_variant_in_verify_out_is_rebuilt_by_its_recorded_mutate_command(tiny_corpus, tmp_path, capsys,
+                                                                                  sandbox_name):
+    out = tmp_path / "verdicts.jsonl"
+    assert main(["verify", "--corpus", str(tiny_corpus), "--sandbox", sandbox_name, "--fault", "boolean_logic",
+                 "--spm", "misleading_names+misleading_comments", "--spm", "dead_code", "--strength", "2",
+                 "--seed", "3", "--out", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    faults = {record["faulty_id"]: record for record in records if record["kind"] == "fault"}
+    variants = [record for record in records if record["kind"] == "variant"]
+    assert len(variants) == 2
+    for variant in variants:
+        fault = faults[variant["faulty_id"]]
+        assert (variant["fault"], variant["faulty_fault_lines"]) == (fault["fault"], fault["fault_lines"])
+        assert (variant["strength"], variant["seed"], variant["placement"]) == (2, 3, "random")
+        words = shlex.split(variant["mutate"])
+        assert words[:2] == ["flipbench", "mutate"]
+        capsys.readouterr()
+        assert main([*words[1:], "--format", "json"]) == 0
+        rebuilt = json.loads(capsys.readouterr().out)
+        assert rebuilt["source"] == variant["source"] and rebuilt["fault_lines"] == variant["fault_lines"]
+
+
+def test_verify_refuses_an_out_file_in_a_missing_folder_before_running_anything(tiny_corpus, tmp_path, capsys):
+    _one_line_error(capsys, ["verify", "--corpus", str(tiny_corpus), "--out", str(tmp_path / "no" / "v.jsonl")],
+                    says="does not exist")
+
+
+def test_mutate_of_an_unknown_faulty_id_is_a_usage_error(tiny_corpus, capsys):
+    _one_line_error(capsys, ["mutate", "--corpus", str(tiny_corpus), "--program", "tiny/both", "--faulty-id", "zzz",
+                             "--spm", "dead_code"], says="--faulty-id zzz: no faults")

@@ -123,6 +123,7 @@ def fault_record(faulty: FaultyProgram) -> dict[str, object]:
     return {
         "program": faulty.program.name,
         "program_id": faulty.program.id,
+        "faulty_id": faulty.id,
         "fault": faulty.fault,
         "fault_lines": list(faulty.fault_lines),
         "span": {"start_byte": edit.start_byte, "end_byte": edit.end_byte, "line": edit.line},
