@@ -61,6 +61,8 @@ def add_run_commands(verbs: argparse._SubParsersAction, sandbox_option) -> None:
     run.add_argument("--include-uncertified", action="store_true",
                      help="keep faults no test kills and variants whose behaviour changed (no sandbox needed)")
     run.add_argument("--retry-errors", action="store_true", help="ask again the tasks that ended in error")
+    run.add_argument("--fresh", action="store_true",
+                     help="discard an earlier run in the run directory and start again (default: resume it)")
     sandbox_option(run)
     run.add_argument("--format", choices=("table", "json"), default="table")
     run.set_defaults(handler=_run)
@@ -71,6 +73,8 @@ def add_run_commands(verbs: argparse._SubParsersAction, sandbox_option) -> None:
     exporting.add_argument("destination", type=Path, metavar="FILE", help="e.g. tasks.parquet, tasks.csv, tasks.jsonl")
     exporting.add_argument("--table", choices=tuple(TABLES), default="tasks")
     exporting.add_argument("--as", dest="kind", choices=FORMATS, default=None, help="format (default: by extension)")
+    exporting.add_argument("--format", choices=("text", "json"), default="text",
+                           help="what is printed about the export (default: text)")
     exporting.set_defaults(handler=_export)
 
 
@@ -108,12 +112,17 @@ def _config_keys(path: Path) -> set[str]:
 def _run(args: argparse.Namespace) -> int:
     experiment = experiment_from(args)
     folder = args.out or RUNS / experiment.semantic_key[:12]
-    print(f"flipbench {__version__}: run directory {folder}; localizers: {', '.join(experiment.models)}",
-          file=sys.stderr)
-    result = run_experiment(experiment, folder, retry_errors=args.retry_errors)
+    def announce() -> None:
+        print(f"flipbench {__version__}: run directory {folder}; localizers: {', '.join(experiment.models)}; "
+              f"seed {experiment.seed}", file=sys.stderr)
+
+    result = run_experiment(experiment, folder, retry_errors=args.retry_errors, fresh=args.fresh, on_start=announce)
     if args.format == "json":
+        already = dict(result.already_done)
         console.print_json({"run": str(folder), "seed": experiment.seed, "version": __version__,
-                            "stages": {name: dataclasses.asdict(tally) for name, tally in result.stages},
+                            "resumed": result.resumed, "faults": result.faults,
+                            "stages": {name: {**dataclasses.asdict(tally), "already_done": already.get(name, 0)}
+                                       for name, tally in result.stages},
                             "stage_one": [dict(zip(("localizer", "n", "accuracy", "errors", "expected_accuracy"), row))
                                           for row in result.stage_one],
                             "summary": result.summary})
@@ -123,10 +132,20 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def print_summary(result: RunResult) -> None:
-    print(f"run {result.folder}")
+    print(f"run {result.folder}" + (" (resumed)" if result.resumed else ""))
+    if result.faults is not None:
+        faults = result.faults
+        print(f"faulty programs: {faults.faulty} from {faults.groups} program x fault pairs; "
+              f"{faults.without_site} pairs have no site for the fault, {faults.without_usable} no usable fault")
+    already = dict(result.already_done)
     for name, tally in result.stages:
-        print(f"{name}: {tally.tasks} tasks ({tally.correct} correct, {tally.wrong} wrong, {tally.errors} errors); "
-              f"{tally.calls} calls, {tally.cached} cached")
+        done_before = already.get(name, 0)
+        if result.resumed and done_before and not tally.tasks:
+            print(f"{name}: all {done_before} tasks were already done")
+            continue
+        earlier = f" after {done_before} already done" if done_before else ""
+        print(f"{name}: {tally.tasks} tasks{earlier} ({tally.correct} correct, {tally.wrong} wrong, "
+              f"{tally.errors} errors); {tally.calls} calls, {tally.cached} cached")
     print()
     console.print_table(["localizer", "n", "accuracy", "expected", "errors"],
                         [[name, n, _percent(accuracy), _percent(expected), errors]
@@ -159,6 +178,10 @@ def _points(difference: float | None) -> str:
 
 def _export(args: argparse.Namespace) -> int:
     rows = export(args.run, args.destination, table=args.table, kind=args.kind)
-    print(f"wrote {rows} {args.table} rows to {args.destination}", file=sys.stderr)
+    if args.format == "json":
+        console.print_json({"run": str(args.run), "table": args.table, "rows": rows,
+                            "destination": str(args.destination), "version": __version__})
+    else:
+        print(f"wrote {rows} {args.table} rows to {args.destination}", file=sys.stderr)
     return 0
 

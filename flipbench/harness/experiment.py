@@ -48,6 +48,10 @@ class Price:
     output: float
 
 
+PACING = frozenset({"limits", "prices", "timeout", "max_attempts", "sandbox", "workers"})
+"""Settings a resumed run may change: they decide how fast tasks run, not which tasks exist or their answers."""
+
+
 @dataclass(frozen=True)
 class Experiment:
     corpus: str = "builtin"
@@ -89,15 +93,27 @@ class Experiment:
     @property
     def semantic_key(self) -> str:
         """A hash of the settings that change which tasks exist or what their answers are."""
-        pacing = {"limits", "prices", "timeout", "max_attempts", "sandbox", "workers"}
         return codec.content_hash({f.name: getattr(self, f.name) for f in dataclasses.fields(self)
-                                   if f.name not in pacing})
+                                   if f.name not in PACING})
 
     def limits_for(self, provider: str) -> ProviderLimits:
         return self.limits.get(provider, ProviderLimits())
 
     def with_overrides(self, **changes: Any) -> Experiment:
         return dataclasses.replace(self, **{key: value for key, value in changes.items() if value is not None})
+
+
+def experiment_differences(recorded: Mapping[str, Any], current: Mapping[str, Any]) -> list[str]:
+    """``name (was X, now Y)`` for each result-changing setting that differs between two experiments'
+    data forms (:func:`flipbench.codec.to_data`)."""
+    names = [f.name for f in dataclasses.fields(Experiment) if f.name not in PACING]
+    return [f"{name} (was {_shown(recorded.get(name))}, now {_shown(current.get(name))})"
+            for name in names if recorded.get(name) != current.get(name)]
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    text = codec.dumps(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def load_experiment(path: Path, base: Experiment | None = None) -> Experiment:

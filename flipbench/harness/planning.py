@@ -8,14 +8,12 @@ derived from those, so a resumed run recognizes what it already has.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from tqdm import tqdm
-
+from flipbench import console
 from flipbench.corpora.corpus import Corpus
 from flipbench.corpora.model import FaultyProgram, Variant, source_lines
 from flipbench.harness.experiment import Experiment
@@ -139,14 +137,28 @@ def spectrum_rankings(run: SuiteRun | None) -> tuple[tuple[str, tuple[RankedLine
     return tuple((name, rank_lines(run, formula)) for name, formula in FORMULAS.items())
 
 
+@dataclass(frozen=True)
+class FaultChoice:
+    """The faulty programs chosen for a run, and how many (program, operator) groups gave none."""
+
+    subjects: tuple[Subject, ...]
+    groups: int
+    """Groups looked at (a small ``limit`` stops early)."""
+    without_site: int
+    """Groups whose operator has nowhere to apply in the program."""
+    without_usable: int
+    """Groups with sites but no usable fault (none live, when only certified faults are kept)."""
+
+
 def certify_faults(pool: FaultPool, experiment: Experiment, sandbox: Sandbox | None,
-                   references: Callable[[Iterable[FaultyProgram]], dict[str, Reference]] | None) -> list[Subject]:
+                   references: Callable[[Iterable[FaultyProgram]], dict[str, Reference]] | None) -> FaultChoice:
     """The first ``faults_per_operator`` candidates per group (live ones only when ``certified_only``),
     at most ``limit`` in all; groups are certified a round at a time, so a small limit runs little."""
     order = pool.groups()
     wanted = experiment.limit if experiment.limit is not None else len(order) * experiment.faults_per_operator
     chosen: list[Subject] = []
-    bar = tqdm(total=len(order), desc="choosing faults", unit="group", disable=None, file=sys.stderr)
+    examined = without_site = without_usable = 0
+    bar = console.progress(total=len(order), desc="choosing faults", unit="group")
     while order and len(chosen) < wanted:
         round_size = max(1, -(-(wanted - len(chosen)) // experiment.faults_per_operator))
         keys, order = order[:round_size], order[round_size:]
@@ -156,9 +168,12 @@ def certify_faults(pool: FaultPool, experiment: Experiment, sandbox: Sandbox | N
             usable = [subjects[faulty.id] for faulty in groups[key]
                       if subjects[faulty.id].certified or not experiment.certified_only]
             chosen += usable[:min(experiment.faults_per_operator, wanted - len(chosen))]
+            examined += 1
+            without_site += not groups[key]
+            without_usable += bool(groups[key]) and not usable
         bar.update(len(keys))
     bar.close()
-    return chosen
+    return FaultChoice(tuple(chosen), examined, without_site, without_usable)
 
 
 def _certified_faults(faults: Sequence[FaultyProgram], sandbox: Sandbox | None,
@@ -170,8 +185,8 @@ def _certified_faults(faults: Sequence[FaultyProgram], sandbox: Sandbox | None,
     if sandbox is not None and references is not None and testable:
         verdicts = verify_faults(testable, references(testable), sandbox, coverage=True)
         subjects.update({verdict.faulty.id: faulty_subject(verdict.faulty, verdict.verdict, verdict.evidence)
-                         for verdict in tqdm(verdicts, total=len(testable), desc="certifying faults", unit="fault",
-                                             disable=None, file=sys.stderr)})
+                         for verdict in console.progress(verdicts, total=len(testable), desc="certifying faults",
+                                                         unit="fault")})
     return subjects
 
 
@@ -201,8 +216,8 @@ def certify_variants(variants: Sequence[Variant], sandbox: Sandbox | None,
         known = references(variant.faulty for variant in testable)
         verdicts = verify_variants(testable, sandbox, references=known, coverage=True)
         subjects += [variant_subject(verdict.variant, verdict.verdict, verdict.evidence)
-                     for verdict in tqdm(verdicts, total=len(testable), desc="certifying variants", unit="variant",
-                                         disable=None, file=sys.stderr)]
+                     for verdict in console.progress(verdicts, total=len(testable), desc="certifying variants",
+                                                     unit="variant")]
     return subjects
 
 

@@ -7,17 +7,19 @@ finished run makes no calls at all.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
 import os
 import sys
 import urllib.request
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tqdm import tqdm
-
+from flipbench import codec, console
 from flipbench.analysis.flips import Answer, ConditionSummary, Pair, summarize
+from flipbench.corpora.corpus import Corpus
 from flipbench.corpora.loading import load_corpus
 from flipbench.errors import InputError
 from flipbench.harness.executor import Executor, Tally
@@ -39,13 +41,26 @@ from flipbench.harness.planning import (
     certify_variants,
     make_variants,
 )
-from flipbench.harness.prompts import load_prompt
+from flipbench.harness.prompts import PromptTemplate, load_prompt
 from flipbench.harness.sandbox import Sandbox, open_sandbox
-from flipbench.harness.store import Store
+from flipbench.harness.store import Store, different_experiment, recorded_meta, remove_run
 
 VARIANT_CHUNK = 32
 """Faulty programs whose variants are made and certified together (one resumable step)."""
 OLLAMA_URL = "http://localhost:11434"
+
+
+@dataclass(frozen=True)
+class FaultReport:
+    """How the run's faulty programs were found (recorded once, when they were chosen)."""
+
+    faulty: int
+    groups: int
+    """(program, operator) pairs looked at."""
+    without_site: int
+    """Pairs whose operator has nowhere to apply in the program."""
+    without_usable: int
+    """Pairs with sites but no usable (live, when certified) fault."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +71,10 @@ class RunResult:
     stage_one: tuple[tuple[str, int, float | None, int, float | None], ...]
     """Per localizer: stage-1 answers scored, accuracy, errors, and (baselines) the expected accuracy
     over their tie-breaks."""
+    already_done: tuple[tuple[str, int], ...] = ()
+    """Per stage: tasks an earlier invocation had finished (a resumed run's stage tallies count only new ones)."""
+    resumed: bool = False
+    faults: FaultReport | None = None
 
 
 def default_models(environment: dict[str, str] | None = None) -> tuple[str, ...]:
@@ -78,45 +97,76 @@ def _ollama_model() -> str | None:
     return models[0].get("name") if models else None
 
 
-def run_experiment(experiment: Experiment, folder: Path, *, retry_errors: bool = False,
-                   backoff: Backoff = DEFAULT_BACKOFF) -> RunResult:
+def run_experiment(experiment: Experiment, folder: Path, *, retry_errors: bool = False, fresh: bool = False,
+                   backoff: Backoff = DEFAULT_BACKOFF, on_start: Callable[[], None] | None = None) -> RunResult:
+    """Run (or resume) ``experiment`` in ``folder``. Everything that can be checked is checked before the
+    run directory is touched, and a run refused while starting leaves no database behind, so the
+    corrected command never meets the wreck of the failed one. ``fresh`` discards an earlier run there;
+    ``on_start`` is called once the settings have passed every check (the CLI announces the run then, so a
+    refused command prints its one error line alone)."""
     template = load_prompt(experiment.prompt)
     chat, baselines = _localizers(experiment)
-    with Store(folder) as store:
-        store.begin(experiment)
-        if retry_errors:
-            print(f"retrying {store.forget_errors()} tasks that ended in error", file=sys.stderr)
-        needs_runs = experiment.certified_only or any(b.needs_coverage for b in baselines.values())
-        sandbox = _sandbox(experiment) if needs_runs else None
+    corpus = _corpus(experiment)
+    known = recorded_meta(folder)
+    if known and not fresh and known.get("experiment_key") != experiment.semantic_key:
+        raise InputError(different_experiment(folder, known, experiment))
+    needs_runs = experiment.certified_only or any(b.needs_coverage for b in baselines.values())
+    sandbox = _sandbox(experiment) if needs_runs else None
+    try:
+        if on_start is not None:
+            on_start()
+        if fresh and remove_run(folder):
+            print(f"--fresh: discarded the earlier run in {folder}", file=sys.stderr)
+        created, folder_existed = recorded_meta(folder) is None, folder.exists()
         try:
-            preparation = _Preparation(experiment, store, sandbox)
-            faulty = preparation.faulty_subjects()
-            executor = Executor(store, experiment, template, chat=chat, baselines=baselines, backoff=backoff)
-            names = experiment.models
-            stages = []
-            done = store.finished_task_ids()
-            stage_one = _unfinished(before_tasks(faulty, names, experiment.samples), done)
-            stages.append(("stage 1", executor.run(stage_one, description="stage 1: faulty programs",
-                                                   total=_count(before_tasks(faulty, names, experiment.samples),
-                                                                done))))
-            correct = store.correct_pairs()
+            with Store(folder) as store:
+                return _run_stages(experiment, store, corpus, template, chat, baselines, sandbox,
+                                   retry_errors=retry_errors, backoff=backoff, created=created)
+        except InputError:
+            if created and not _has_tasks(folder):
+                remove_run(folder)
+                if not folder_existed:
+                    _remove_if_empty(folder)
+            raise
+    finally:
+        if sandbox is not None:
+            sandbox.close()
 
-            def eligible(localizer: str, faulty_id: str) -> bool:
-                return experiment.mode == "all" or (localizer, faulty_id) in correct
 
-            wanted = [subject for subject in faulty if any(eligible(name, subject.id) for name in names)]
-            preparation.variants(wanted)
+def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: PromptTemplate,
+                chat: dict[str, ChatLocalizer], baselines: dict[str, Baseline], sandbox: Sandbox | None, *,
+                retry_errors: bool, backoff: Backoff, created: bool) -> RunResult:
+    store.begin(experiment)
+    if retry_errors:
+        print(f"retrying {store.forget_errors()} tasks that ended in error", file=sys.stderr)
+    preparation = _Preparation(experiment, store, sandbox, corpus)
+    faulty = preparation.faulty_subjects()
+    executor = Executor(store, experiment, template, chat=chat, baselines=baselines, backoff=backoff)
+    names = experiment.models
+    stages, already_done = [], []
+    done = store.finished_task_ids()
+    remaining, finished = _count(before_tasks(faulty, names, experiment.samples), done)
+    already_done.append(("stage 1", finished))
+    stage_one = _unfinished(before_tasks(faulty, names, experiment.samples), done)
+    stages.append(("stage 1", executor.run(stage_one, description="stage 1: faulty programs", total=remaining)))
+    correct = store.correct_pairs()
 
-            def plan() -> Iterator[Task]:
-                return after_tasks([subject.id for subject in wanted], preparation.usable_variants, names, experiment.samples,
-                                   control=experiment.control, eligible=eligible)
+    def eligible(localizer: str, faulty_id: str) -> bool:
+        return experiment.mode == "all" or (localizer, faulty_id) in correct
 
-            stages.append(("stage 2", executor.run(_unfinished(plan(), done), description="stage 2: variants + control",
-                                                   total=_count(plan(), done))))
-        finally:
-            if sandbox is not None:
-                sandbox.close()
-        return RunResult(folder, tuple(stages), tuple(summary_of(store)), tuple(stage_one_of(store)))
+    wanted = [subject for subject in faulty if any(eligible(name, subject.id) for name in names)]
+    preparation.variants(wanted)
+
+    def plan() -> Iterator[Task]:
+        return after_tasks([subject.id for subject in wanted], preparation.usable_variants, names, experiment.samples,
+                           control=experiment.control, eligible=eligible)
+
+    remaining, finished = _count(plan(), done)
+    already_done.append(("stage 2", finished))
+    stages.append(("stage 2", executor.run(_unfinished(plan(), done), description="stage 2: variants + control",
+                                           total=remaining)))
+    return RunResult(store.path.parent, tuple(stages), tuple(summary_of(store)), tuple(stage_one_of(store)),
+                     tuple(already_done), resumed=not created, faults=preparation.fault_report())
 
 
 def _localizers(experiment: Experiment) -> tuple[dict[str, ChatLocalizer], dict[str, Baseline]]:
@@ -135,46 +185,83 @@ def _sandbox(experiment: Experiment) -> Sandbox:
     try:
         return open_sandbox(experiment.sandbox)
     except InputError as error:
-        raise InputError(f"{error} (or run with --no-certify and without spectrum baselines)") from error
+        raise InputError(f"{error} (or run with --include-uncertified and without spectrum baselines)") from error
 
 
 def _unfinished(tasks: Iterable[Task], done: set[str]) -> Iterator[Task]:
     return (task for task in tasks if task.id not in done)
 
 
-def _count(tasks: Iterable[Task], done: set[str]) -> int:
-    return sum(1 for task in tasks if task.id not in done)
+def _count(tasks: Iterable[Task], done: set[str]) -> tuple[int, int]:
+    """(tasks still to run, tasks already finished)."""
+    remaining = finished = 0
+    for task in tasks:
+        if task.id in done:
+            finished += 1
+        else:
+            remaining += 1
+    return remaining, finished
+
+
+def _corpus(experiment: Experiment) -> Corpus:
+    """The experiment's corpus, checked to hold programs of its languages before anything is created."""
+    corpus = load_corpus(experiment.corpus)
+    if not any(program.language in experiment.languages for program in corpus.programs()):
+        excluded = sum(1 for entry in corpus.entries if entry.excluded)
+        raise InputError(f"corpus {experiment.corpus!r} has no usable {' or '.join(experiment.languages)} programs"
+                         + (f" ({excluded} do not parse)" if excluded else ""))
+    return corpus
+
+
+def _has_tasks(folder: Path) -> bool:
+    known = recorded_meta(folder)
+    if known is None:
+        return False
+    with Store(folder) as store:
+        return bool(store.finished_task_ids())
+
+
+def _remove_if_empty(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not empty: something else lives there
+        folder.rmdir()
 
 
 class _Preparation:
     """Faulty programs and variants, made (and certified) once and stored."""
 
-    def __init__(self, experiment: Experiment, store: Store, sandbox: Sandbox | None) -> None:
-        self.experiment, self.store, self.sandbox = experiment, store, sandbox
+    def __init__(self, experiment: Experiment, store: Store, sandbox: Sandbox | None, corpus: Corpus) -> None:
+        self.experiment, self.store, self.sandbox, self.corpus = experiment, store, sandbox, corpus
         self.references = ReferenceRuns(sandbox) if sandbox is not None else None
         self._pool: FaultPool | None = None
 
     def pool(self) -> FaultPool:
         if self._pool is None:
             several = CANDIDATES_PER_FAULT if self.experiment.certified_only else 1
-            self._pool = FaultPool(self.experiment, load_corpus(self.experiment.corpus), candidates=several)
+            self._pool = FaultPool(self.experiment, self.corpus, candidates=several)
         return self._pool
 
     def faulty_subjects(self) -> list[Subject]:
         if self.store.step_done("faults") is None:
-            chosen = certify_faults(self.pool(), self.experiment, self.sandbox, self.references)
-            if not chosen:
-                raise InputError("no faulty program to ask about: the corpus has no programs of the chosen "
-                                 "languages, or none of its faults was certified")
+            choice = certify_faults(self.pool(), self.experiment, self.sandbox, self.references)
+            report = FaultReport(len(choice.subjects), choice.groups, choice.without_site, choice.without_usable)
+            if not choice.subjects:
+                raise InputError(f"no faulty program to ask about: of {report.groups} program x fault pairs, "
+                                 f"{report.without_site} have no site for the fault and {report.without_usable} "
+                                 "no certified fault")
             self.store.save_programs(self.pool().programs.values())
-            self.store.save_subjects(chosen, steps=["faults"], detail=json.dumps({"faulty": len(chosen)}))
+            self.store.save_subjects(choice.subjects, steps=["faults"], detail=codec.dumps(report))
         return list(self.store.subjects("faulty"))
+
+    def fault_report(self) -> FaultReport | None:
+        """What choosing the faults found (None for runs recorded before it was kept)."""
+        detail = json.loads(self.store.step_done("faults") or "{}")
+        return FaultReport(**detail) if set(detail) == {f.name for f in dataclasses.fields(FaultReport)} else None
 
     def variants(self, faulty: list[Subject]) -> None:
         missing = [subject for subject in faulty if self.store.step_done(f"variants:{subject.id}") is None]
         if not missing:
             return
-        bar = tqdm(total=len(missing), desc="making variants", unit="fault", disable=None, file=sys.stderr)
+        bar = console.progress(total=len(missing), desc="making variants", unit="fault")
         for start in range(0, len(missing), VARIANT_CHUNK):
             chunk = [self.pool().faulty(subject.program, subject.id) for subject in missing[start:start + VARIANT_CHUNK]]
             made = []

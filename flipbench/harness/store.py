@@ -19,7 +19,7 @@ from typing import Any
 
 from flipbench import __version__, codec
 from flipbench.errors import InputError
-from flipbench.harness.experiment import Experiment
+from flipbench.harness.experiment import Experiment, experiment_differences
 from flipbench.harness.localizers.base import Reply, Server
 from flipbench.harness.localizers.spectrum import RankedLine
 from flipbench.harness.planning import Subject
@@ -105,6 +105,49 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def recorded_meta(folder: Path) -> dict[str, str] | None:
+    """The meta table of the run in ``folder``, read without creating or changing anything (None: no
+    run there yet). A run must be checked before anything is written, so that a refused command leaves
+    nothing behind."""
+    path = folder / DATABASE
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder}: exists and is not a directory")
+    if not path.exists():
+        return None
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
+        try:
+            return dict(connection.execute("SELECT key, value FROM meta"))
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise InputError(f"{path}: not a flipbench run database ({error})") from error
+
+
+def different_experiment(folder: Path, known: Mapping[str, str], experiment: Experiment) -> str:
+    """Why ``folder``'s run cannot be resumed with ``experiment``: each differing setting with its recorded
+    and its new value, and the ways out."""
+    try:
+        recorded = json.loads(known.get("experiment", "{}"))
+    except ValueError:
+        recorded = {}
+    changes = experiment_differences(recorded, codec.to_data(experiment))
+    listed = "; ".join(changes[:6]) + (f"; and {len(changes) - 6} more" if len(changes) > 6 else "")
+    return (f"{folder} holds a different experiment ({listed or 'its settings differ from these'}); "
+            f"use another --out, the settings recorded there, or --fresh to discard that run")
+
+
+def remove_run(folder: Path) -> bool:
+    """Delete the run database in ``folder`` (with its WAL files); True if there was one."""
+    existed = False
+    for name in (DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm", f"{DATABASE}-journal"):
+        path = folder / name
+        if path.exists():
+            existed = True
+            path.unlink()
+    return existed
+
+
 def check_schema(folder: Path, known: Mapping[str, str]) -> None:
     """Refuse a run database another schema version wrote: its tables and rankings read differently,
     and its baseline answers broke ties another way, so it can neither be resumed nor exported."""
@@ -151,8 +194,7 @@ class Store:
         known = self.meta()
         check_schema(self.path.parent, known)
         if known and known.get("experiment_key") != experiment.semantic_key:
-            raise InputError(f"{self.path.parent} holds a different experiment (its settings differ from these); "
-                             "use another --out, or the settings recorded there")
+            raise InputError(different_experiment(self.path.parent, known, experiment))
         values = {"experiment": codec.dumps(experiment), "experiment_key": experiment.semantic_key,
                   "seed": str(experiment.seed), "schema_version": str(SCHEMA_VERSION)}
         values.setdefault("created", known.get("created", now()))
