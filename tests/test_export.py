@@ -31,6 +31,13 @@ def test_parquet_tasks_carry_their_subject_seed_and_version(finished_run, tmp_pa
     assert isinstance(row["fault_lines"], list) and row["status"] in ("correct", "wrong")
 
 
+def test_baseline_tasks_carry_their_expected_correctness_and_chat_tasks_none(finished_run, tmp_path):
+    export(finished_run, tmp_path / "tasks.parquet")
+    rows = pq.read_table(tmp_path / "tasks.parquet").to_pylist()
+    chances = {row["localizer"]: row["expected_correct"] for row in rows}
+    assert 0 < chances["baseline/random"] < 1 and chances["openai/scripted"] is None
+
+
 def test_csv_and_jsonl_hold_the_same_rows(finished_run, tmp_path):
     export(finished_run, tmp_path / "tasks.csv")
     export(finished_run, tmp_path / "tasks.jsonl")
