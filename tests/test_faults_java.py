@@ -60,6 +60,14 @@ def test_misplaced_return_never_returns_a_pattern_variable_outside_its_scope():
     assert set(lines_after("java", source, "misplaced_return")) == {"return n;"}
 
 
+@pytest.mark.parametrize("operator", ["boolean_logic", "negated_condition"])
+def test_conditions_that_assign_a_variable_keep_their_logic(operator):
+    """javac's definite assignment follows && and ||: `v` must stay assigned where it is read."""
+    source = java("    static int f(String s) {\n        int v;\n        if (s != null && (v = s.length()) > 0) {\n"
+                  "            return v;\n        }\n        return 0;\n    }")
+    assert faults("java", source, operator) == []
+
+
 def test_off_by_one_flips_loop_boundaries_and_moves_the_bound():
     source = java("    static int f(int n) {\n        int t = 0;\n        for (int i = 0; i < n; i++) {\n"
                   "            t += i;\n        }\n        return t;\n    }")

@@ -81,10 +81,17 @@ def shifted(tree: JavaTree, node: Node, delta: int) -> str:
     return f"{text} + {delta}" if delta > 0 else f"{text} - {-delta}"
 
 
+def _assigns_a_variable(tree: JavaTree, node: Node) -> bool:
+    """Whether the expression assigns a simple name: definite assignment (JLS 16) follows ``&&``,
+    ``||`` and ``!``, so swapping or negating around ``(v = f()) > 0`` can leave ``v`` unassigned
+    where it is read."""
+    return any(a.child_by_field_name("left").type == "identifier" for a in tree.nodes("assignment_expression", within=node))
+
+
 def boolean_logic(tree: JavaTree) -> Iterator[Splice]:
     for node in tree.nodes("binary_expression"):
         operator = node.child_by_field_name("operator")
-        if operator.type in ("&&", "||"):
+        if operator.type in ("&&", "||") and not _assigns_a_variable(tree, node):
             yield tree.replace(operator, "||" if operator.type == "&&" else "&&")
 
 
@@ -118,6 +125,8 @@ def negated_condition(tree: JavaTree) -> Iterator[Splice]:
             condition = condition.named_children[0]
         if node.type in LOOPS and condition.type in ("true", "false"):
             continue  # `while (!true)` makes the body unreachable: a compile error
+        if _assigns_a_variable(tree, condition):
+            continue
         if condition.type == "unary_expression" and _operator(condition) == "!":
             operand = condition.child_by_field_name("operand")
             inner = operand.named_children[0] if operand.type == "parenthesized_expression" \
