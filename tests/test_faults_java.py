@@ -163,6 +163,17 @@ def test_can_complete_normally_agrees_with_javac_on_what_may_follow_a_statement(
     assert accepted == verdicts
 
 
+def test_removed_statement_never_removes_a_call_a_catch_of_a_checked_exception_may_need():
+    """javac rejects `catch (IOException e)` around a body that cannot throw one."""
+    source = "import java.io.*;\n" + java(
+        "    static int f(String s) {\n        int n = 0;\n        try {\n            n++;\n"
+        "            new FileReader(s).close();\n        } catch (IOException e) {\n            n--;\n        }\n"
+        "        try {\n            n += Integer.parseInt(s);\n            System.out.println(n);\n"
+        "        } catch (NumberFormatException e) {\n            n = -1;\n        }\n        return n;\n    }")
+    removed = {f.edit.before.strip() for f in faults("java", source, "removed_statement")}
+    assert removed == {"n += Integer.parseInt(s);", "System.out.println(n);", "n = -1;"}
+
+
 def test_unparseable_java_is_rejected_with_the_line():
     with pytest.raises(UnparseableSource, match="not valid Java: line 2"):
         list(inject(snippet("java", "class A {\n  void f( {\n}\n")))

@@ -214,11 +214,42 @@ def removed_statement(tree: JavaTree) -> Iterator[Splice]:
         if method is None or method.type == "lambda_expression":
             continue
         expression = statement.named_children[0]
+        if _may_throw_what_a_catch_needs(tree, statement, method):
+            continue
         if expression.type == "method_invocation" or (
                 expression.type == "assignment_expression" and _assignment_removable(tree, expression, method)):
             first, last = tree.line(statement), statement.end_point[0] + 1
             starts = tree.text.line_starts
             yield Splice(starts[first - 1], starts[last] if last < len(starts) else len(tree.text.data), b"")
+
+
+_UNCHECKED = frozenset({
+    "Exception", "Throwable", "RuntimeException", "Error", "ArithmeticException", "ArrayIndexOutOfBoundsException",
+    "ClassCastException", "IllegalArgumentException", "IllegalStateException", "IndexOutOfBoundsException",
+    "InputMismatchException", "NoSuchElementException", "NullPointerException", "NumberFormatException",
+    "StringIndexOutOfBoundsException", "UnsupportedOperationException"})
+"""Exception types a ``catch`` may name whatever its ``try`` throws: ``Exception``, ``Throwable`` and
+common unchecked ones (JLS 11.2.3 rejects only catching a checked exception the body cannot throw)."""
+
+
+def _may_throw_what_a_catch_needs(tree: JavaTree, statement: Node, method: Node) -> bool:
+    """Whether ``statement`` calls or creates inside a ``try`` that catches a (possibly) checked
+    exception: it may be the only thrower of it, and javac rejects a catch of a checked exception
+    its body cannot throw. Which exceptions a call throws is beyond local evidence."""
+    if not tree.nodes("method_invocation", "object_creation_expression", within=statement):
+        return False
+    declared = {tree.code(n.child_by_field_name("name")) for n in tree.nodes(
+        "class_declaration", "interface_declaration", "enum_declaration", "record_declaration")}
+    for attempt in tree.nodes("try_statement", "try_with_resources_statement", within=method):
+        body = attempt.child_by_field_name("body")
+        if body is None or not body.start_byte <= statement.start_byte < body.end_byte:
+            continue
+        for clause in (c for c in attempt.named_children if c.type == "catch_clause"):
+            for caught in tree.nodes("catch_type", within=clause):
+                names = [tree.code(t).split(".")[-1] for t in caught.named_children]
+                if any(name not in _UNCHECKED or name in declared for name in names):
+                    return True
+    return False
 
 
 def _assignment_removable(tree: JavaTree, assignment: Node, method: Node) -> bool:
