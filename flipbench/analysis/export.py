@@ -20,9 +20,12 @@ TABLES = {
     "tasks": "SELECT t.id, t.role, t.localizer, t.condition, t.draw, t.status, t.predicted, t.parsed_from, "
              "t.exact, t.within_tolerance, t.top_k, t.exam, t.expected_correct, t.error, t.attempts, t.input_tokens, t.output_tokens, "
              "t.seconds, t.finished, t.subject_id, t.faulty_id, s.program, s.language, s.fault, s.fault_lines, "
-             "s.verdict, t.response_key FROM tasks t JOIN subjects s ON s.id = t.subject_id ORDER BY t.rowid",
-    "subjects": "SELECT id, kind, faulty_id, program, language, fault, fault_lines, condition, verdict, source "
-                "FROM subjects ORDER BY rowid",
+             "s.verdict, t.response_key, s.spm, s.strength, s.placement, s.position AS fault_position, "
+             "s.nearest_edit AS edit_distance, s.function_spans AS fault_function "
+             "FROM tasks t JOIN subjects s ON s.id = t.subject_id ORDER BY t.rowid",
+    "subjects": "SELECT id, kind, faulty_id, program, language, fault, fault_lines, condition, verdict, source, "
+                "spm, strength, placement, position, line_count, nearest_edit AS edit_distance, edits, "
+                "function_spans AS fault_function FROM subjects ORDER BY rowid",
     "requests": "SELECT task_id, response_key, attempt, outcome, detail, seconds, at FROM requests ORDER BY id",
     "responses": "SELECT key, localizer, text, raw, dialect, input_tokens, output_tokens, created FROM responses "
                  "ORDER BY rowid",
@@ -52,7 +55,7 @@ def export(folder: Path, destination: Path, *, table: str = "tasks", kind: str |
 def _rows(store: Store, query: str, extra: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for row in store.rows(query):
         record = dict(row)
-        for key in ("predicted", "fault_lines"):
+        for key in ("predicted", "fault_lines", "fault_function", "edits"):
             if key in record and isinstance(record[key], str):
                 record[key] = json.loads(record[key])
         for key in ("exact", "within_tolerance", "top_k"):
@@ -109,9 +112,11 @@ def _parquet(rows: Iterator[dict[str, Any]], destination: Path) -> int:
 
 
 _LISTS = {"predicted", "fault_lines"}
+_SPANS = {"fault_function"}
 _BOOLEANS = {"exact", "within_tolerance", "top_k"}
-_FLOATS = {"exam", "expected_correct", "seconds"}
-_INTEGERS = {"draw", "attempts", "input_tokens", "output_tokens", "seed", "attempt"}
+_FLOATS = {"exam", "expected_correct", "seconds", "fault_position", "position"}
+_INTEGERS = {"draw", "attempts", "input_tokens", "output_tokens", "seed", "attempt", "strength", "line_count",
+             "edit_distance"}
 
 
 def _schema(pa: Any, columns: list[str]) -> Any:
@@ -119,6 +124,11 @@ def _schema(pa: Any, columns: list[str]) -> Any:
     def kind(column: str) -> Any:
         if column in _LISTS:
             return pa.list_(pa.int64())
+        if column in _SPANS:
+            return pa.list_(pa.list_(pa.int64()))
+        if column == "edits":
+            return pa.list_(pa.struct([("spm", pa.string()), ("description", pa.string()), ("line", pa.int64()),
+                                       ("fault_distance", pa.int64())]))
         if column in _BOOLEANS:
             return pa.bool_()
         if column in _FLOATS:

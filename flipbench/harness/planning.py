@@ -15,7 +15,8 @@ from typing import Literal
 
 from flipbench import console
 from flipbench.corpora.corpus import Corpus
-from flipbench.corpora.model import FaultyProgram, Variant, source_lines
+from flipbench.corpora.functions import Span, fault_function_spans
+from flipbench.corpora.model import FaultyProgram, SpmEdit, Variant, source_lines
 from flipbench.harness.experiment import Experiment
 from flipbench.harness.localizers.spectrum import FORMULAS, RankedLine, rank_lines
 from flipbench.harness.sandbox import Sandbox
@@ -51,6 +52,16 @@ class Subject:
     rankings: tuple[tuple[str, tuple[RankedLine, ...]], ...] = ()
     """Spectrum-based rankings (formula, scored lines most suspicious first) from the certifying run's
     coverage; the scores tell which lines tie."""
+    spm: str = ""
+    """A variant's SPM chain (``misleading_names+dead_code``); empty for a faulty program."""
+    strength: int = 0
+    placement: str = ""
+    position: float | None = None
+    """Where the fault's first line sits in the faulty program (percentile 0-100), for variants too."""
+    edits: tuple[SpmEdit, ...] = ()
+    """A variant's SPM edits, each with its line and distance to the nearest fault line."""
+    function_spans: tuple[Span, ...] = ()
+    """The functions holding the fault lines in this source (function-level accuracy)."""
 
     @cached_property
     def line_count(self) -> int:
@@ -120,7 +131,8 @@ class FaultPool:
 def faulty_subject(faulty: FaultyProgram, verdict: str = "unchecked", run: SuiteRun | None = None) -> Subject:
     return Subject(faulty.id, "faulty", faulty.id, faulty.program.name, faulty.program.language,
                    faulty.program.spec, faulty.source, faulty.fault, faulty.fault_lines,
-                   verdict=verdict, rankings=spectrum_rankings(run))
+                   verdict=verdict, rankings=spectrum_rankings(run), position=faulty.position,
+                   function_spans=fault_function_spans(faulty.program.language, faulty.source, faulty.fault_lines))
 
 
 def variant_subject(variant: Variant, verdict: str = "unchecked", run: SuiteRun | None = None) -> Subject:
@@ -128,7 +140,10 @@ def variant_subject(variant: Variant, verdict: str = "unchecked", run: SuiteRun 
     return Subject(variant.id, "variant", faulty.id, faulty.program.name, faulty.program.language,
                    faulty.program.spec, variant.source, faulty.fault, variant.fault_lines,
                    condition_label(variant.chain, variant.strength, variant.placement),
-                   verdict=verdict, rankings=spectrum_rankings(run))
+                   verdict=verdict, rankings=spectrum_rankings(run), spm="+".join(variant.chain),
+                   strength=variant.strength, placement=variant.placement, position=faulty.position,
+                   edits=variant.edits,
+                   function_spans=fault_function_spans(faulty.program.language, variant.source, variant.fault_lines))
 
 
 def spectrum_rankings(run: SuiteRun | None) -> tuple[tuple[str, tuple[RankedLine, ...]], ...]:

@@ -24,7 +24,7 @@ from flipbench.corpora.loading import load_corpus
 from flipbench.errors import InputError
 from flipbench.harness.executor import Executor, Tally
 from flipbench.harness.experiment import BASELINES, Experiment
-from flipbench.harness.localizers.base import ChatLocalizer
+from flipbench.harness.localizers.base import ChatLocalizer, Sampling
 from flipbench.harness.localizers.baselines import PROVIDER as BASELINE
 from flipbench.harness.localizers.baselines import Baseline, baseline
 from flipbench.harness.localizers.registry import chat_localizer, parse_model
@@ -141,6 +141,8 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
         print(f"retrying {store.forget_errors()} tasks that ended in error", file=sys.stderr)
     preparation = _Preparation(experiment, store, sandbox, corpus)
     faulty = preparation.faulty_subjects()
+    if chat:
+        store.save_prompts(_prompts(template, faulty))
     executor = Executor(store, experiment, template, chat=chat, baselines=baselines, backoff=backoff)
     names = experiment.models
     stages, already_done = [], []
@@ -156,6 +158,9 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
 
     wanted = [subject for subject in faulty if any(eligible(name, subject.id) for name in names)]
     preparation.variants(wanted)
+    if chat:
+        store.save_prompts(_prompts(template, (variant for subject in wanted
+                                               for variant in preparation.usable_variants(subject.id))))
 
     def plan() -> Iterator[Task]:
         return after_tasks([subject.id for subject in wanted], preparation.usable_variants, names, experiment.samples,
@@ -165,8 +170,17 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
     already_done.append(("stage 2", finished))
     stages.append(("stage 2", executor.run(_unfinished(plan(), done), description="stage 2: variants + control",
                                            total=remaining)))
+    store.finish()
     return RunResult(store.path.parent, tuple(stages), tuple(summary_of(store)), tuple(stage_one_of(store)),
                      tuple(already_done), resumed=not created, faults=preparation.fault_report())
+
+
+def _prompts(template: PromptTemplate, subjects: Iterable[Subject]) -> Iterator[tuple[str, str, str]]:
+    """Each subject's prompt as the executor renders it for every chat task (sampling changes no text)."""
+    for subject in subjects:
+        query = template.render(source=subject.source, spec=subject.spec, language=subject.language,
+                                sampling=Sampling())
+        yield subject.id, query.system, query.user
 
 
 def _localizers(experiment: Experiment) -> tuple[dict[str, ChatLocalizer], dict[str, Baseline]]:

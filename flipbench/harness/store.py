@@ -8,6 +8,7 @@ Task ids are primary keys, so a task can only ever be recorded once.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from flipbench import __version__, codec
+from flipbench.corpora.model import SpmEdit
 from flipbench.errors import InputError
 from flipbench.harness.experiment import Experiment, experiment_differences
 from flipbench.harness.localizers.base import Reply, Server
@@ -25,9 +27,10 @@ from flipbench.harness.localizers.spectrum import RankedLine
 from flipbench.harness.planning import Subject
 
 DATABASE = "flipbench.sqlite"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """2: spectrum rankings keep their scores (baselines break ties per draw) and tasks their expected
-correctness."""
+correctness. 3: subjects keep their SPM chain, strength, placement, edits, fault position and the
+functions holding the fault; the prompts as sent are kept per subject (the report shows them)."""
 BUSY_SECONDS = 60.0
 """How long a statement waits for another process's lock (worker processes open the database to read)."""
 _SCHEMA = """
@@ -37,7 +40,9 @@ CREATE TABLE IF NOT EXISTS programs (
 CREATE TABLE IF NOT EXISTS subjects (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, faulty_id TEXT NOT NULL, program TEXT NOT NULL,
     language TEXT NOT NULL, spec TEXT NOT NULL, source TEXT NOT NULL, fault TEXT NOT NULL,
-    fault_lines TEXT NOT NULL, condition TEXT NOT NULL, verdict TEXT NOT NULL, rankings TEXT NOT NULL);
+    fault_lines TEXT NOT NULL, condition TEXT NOT NULL, verdict TEXT NOT NULL, rankings TEXT NOT NULL,
+    spm TEXT NOT NULL, strength INTEGER NOT NULL, placement TEXT NOT NULL, position REAL, line_count INTEGER NOT NULL,
+    nearest_edit INTEGER, edits TEXT NOT NULL, function_spans TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS subjects_by_faulty ON subjects (faulty_id, kind);
 CREATE TABLE IF NOT EXISTS steps (name TEXT PRIMARY KEY, detail TEXT NOT NULL, finished TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tasks (
@@ -53,6 +58,7 @@ CREATE TABLE IF NOT EXISTS responses (
 CREATE TABLE IF NOT EXISTS requests (
     id INTEGER PRIMARY KEY, task_id TEXT NOT NULL, response_key TEXT NOT NULL, attempt INTEGER NOT NULL,
     outcome TEXT NOT NULL, detail TEXT NOT NULL, seconds REAL NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS prompts (subject_id TEXT PRIMARY KEY, system TEXT NOT NULL, user TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dialects (
     base_url TEXT NOT NULL, model TEXT NOT NULL, dialect TEXT NOT NULL, learned TEXT NOT NULL,
     PRIMARY KEY (base_url, model));
@@ -201,7 +207,20 @@ class Store:
         values["flipbench_version"] = known.get("flipbench_version", __version__)
         values["last_resumed_with"] = __version__
         with self._transaction():
+            self.connection.execute("DELETE FROM meta WHERE key = 'finished'")
             self.connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
+
+    def finish(self) -> None:
+        """Mark the run finished (the report says of a run without the mark that it is still running or
+        was stopped); :meth:`begin` takes the mark off again."""
+        with self._transaction():
+            self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('finished', ?)", (now(),))
+
+    def save_prompts(self, prompts: Iterable[tuple[str, str, str]]) -> None:
+        """(subject id, system message, user message): each subject's prompt exactly as a chat localizer is
+        sent it (one template per run, so one prompt per subject; the sampling seed is not part of it)."""
+        with self._transaction():
+            self.connection.executemany("INSERT OR IGNORE INTO prompts VALUES (?, ?, ?)", prompts)
 
     def step_done(self, name: str) -> str | None:
         """A preparation step's recorded detail if it finished (so resuming skips it)."""
@@ -213,9 +232,14 @@ class Store:
     def save_subjects(self, subjects: Iterable[Subject], *, steps: Iterable[str] = (), detail: str = "") -> None:
         """Subjects and the marks of the preparation steps that produced them, in one transaction."""
         rows = [(s.id, s.kind, s.faulty_id, s.program, s.language, s.spec, s.source, s.fault,
-                 json.dumps(s.fault_lines), s.condition, s.verdict, _rankings_json(s.rankings)) for s in subjects]
+                 json.dumps(s.fault_lines), s.condition, s.verdict, _rankings_json(s.rankings), s.spm, s.strength,
+                 s.placement, s.position, s.line_count,
+                 min((abs(edit.fault_distance) for edit in s.edits), default=None),
+                 json.dumps([dataclasses.asdict(edit) for edit in s.edits]),
+                 json.dumps(s.function_spans)) for s in subjects]
         with self._transaction():
-            self.connection.executemany("INSERT OR REPLACE INTO subjects VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO subjects VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
             self.connection.executemany("INSERT OR REPLACE INTO steps VALUES (?, ?, ?)",
                                         [(step, detail, now()) for step in steps])
 
@@ -326,7 +350,9 @@ def _subject(row: tuple) -> Subject:
     rankings = tuple((name, tuple(RankedLine(line, score) for line, score in ranking))
                      for name, ranking in json.loads(row[11]))
     return Subject(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], tuple(json.loads(row[8])),
-                   row[9], row[10], rankings)
+                   row[9], row[10], rankings, spm=row[12], strength=row[13], placement=row[14], position=row[15],
+                   edits=tuple(SpmEdit(**edit) for edit in json.loads(row[18])),
+                   function_spans=tuple(tuple(span) for span in json.loads(row[19])))
 
 
 def _rankings_json(rankings: tuple[tuple[str, tuple[RankedLine, ...]], ...]) -> str:
