@@ -48,8 +48,9 @@ class Price:
     output: float
 
 
-PACING = frozenset({"limits", "prices", "timeout", "max_attempts", "sandbox", "workers"})
-"""Settings a resumed run may change: they decide how fast tasks run, not which tasks exist or their answers."""
+PACING = frozenset({"limits", "prices", "timeout", "max_attempts", "sandbox", "workers", "model_groups"})
+"""Settings a resumed run may change: they decide how fast tasks run (or how the report groups the localizers),
+not which tasks exist or their answers."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,9 @@ class Experiment:
     """Processes making the calls (None: one per 64 open requests, up to the CPU count)."""
     limits: Mapping[str, ProviderLimits] = field(default_factory=dict)
     prices: Mapping[str, Price] = field(default_factory=dict)
+    model_groups: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Per localizer, attributes the report groups by (``family = "multimodal"``) and ``version_of`` (the
+    localizer it is a newer version of): declared as ``[models."openai/gpt-4o"]`` tables."""
 
     def __post_init__(self) -> None:
         _check(self)
@@ -137,7 +141,10 @@ def from_mapping(data: Mapping[str, Any], base: Experiment) -> Experiment:
         raise InputError(f"unknown settings {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
     changes: dict[str, Any] = {}
     for key, value in data.items():
-        if key == "spms":
+        if key == "models" and isinstance(value, dict):
+            changes["models"] = tuple(value)
+            changes["model_groups"] = {name: _attributes(f"models.{name}", table) for name, table in value.items()}
+        elif key == "spms":
             changes[key] = tuple(parse_chain(chain) for chain in _strings(key, value))
         elif key in ("languages", "faults", "models", "placements"):
             changes[key] = tuple(_strings(key, value))
@@ -169,6 +176,12 @@ def _integers(key: str, value: Any) -> list[int]:
     if not isinstance(value, list) or not all(isinstance(item, int) and not isinstance(item, bool) for item in value):
         raise InputError(f"{key} must be a list of integers")
     return value
+
+
+def _attributes(where: str, table: Any) -> dict[str, str]:
+    if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
+        raise InputError(f"{where} must be a table of strings (family = \"...\", version_of = \"...\")")
+    return dict(table)
 
 
 def _table(cls: type, where: str, table: Any) -> Any:
@@ -208,6 +221,10 @@ def _check(experiment: Experiment) -> None:
         raise InputError("temperature must be between 0 and 2")
     if experiment.workers is not None and (not isinstance(experiment.workers, int) or experiment.workers < 1):
         raise InputError(f"workers must be a positive integer, not {experiment.workers!r}")
+    for name, attributes in experiment.model_groups.items():
+        base = attributes.get("version_of")
+        if base is not None and (base == name or (base not in experiment.models and base not in experiment.model_groups)):
+            raise InputError(f"models.{name}.version_of: {base!r} is not another model of the experiment")
     for provider, limits in experiment.limits.items():
         if limits.concurrency < 1:
             raise InputError(f"limits.{provider}.concurrency must be positive")
