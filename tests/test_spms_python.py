@@ -139,6 +139,18 @@ def test_function_shuffle_never_moves_a_definition_across_module_level_code():
         apply("python", source, "function_shuffle")
 
 
+NESTED_RUNS = ("class Widget:\n    def build(self):\n        class Inner:\n            def first(self):\n"
+               "                return 1\n\n            def second(self):\n                return 2\n"
+               "        return Inner()\n\n    def show(self):\n        return 3\n")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_function_shuffle_reorders_a_class_inside_a_function_or_the_run_around_it_not_both(seed):
+    variant, _ = apply("python", NESTED_RUNS, "function_shuffle", strength=8, seed=seed)
+    assert sorted(variant.source.split("\n")) == sorted(NESTED_RUNS.split("\n"))
+    compile(variant.source, "variant", "exec")
+
+
 def test_rename_functions_updates_every_call_site():
     source = "def _helper(x):\n    return x * 2\n\ndef main(y):\n    return _helper(y) + _helper(1)\n"
     variant, _ = apply("python", source, "rename_functions")

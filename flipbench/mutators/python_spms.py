@@ -972,10 +972,16 @@ class FunctionShuffle(Spm):
         runs: dict[int, tuple[cst.FunctionDef, ...]] = {}
         swaps: list[tuple[int, cst.FunctionDef, cst.FunctionDef]] = []
         last_swap: dict[int, frozenset] = {}
+        regions: dict[int, tuple[int, int]] = {}
         for site in ranked:
             if len(swaps) == strength:
                 break
             run_index, run, function = site.payload
+            region = (context.tree.line(run[0]), context.tree.positions[run[-1]].end.line)
+            if any(other != run_index and region[0] <= used[1] and used[0] <= region[1]
+                   for other, used in regions.items()):
+                continue  # a class nested in a function being moved (or the run around it): one at a time
+            regions[run_index] = region
             runs[run_index] = run
             order = orders.setdefault(run_index, list(run))
             partners = sorted((f for f in run if f is not function),
