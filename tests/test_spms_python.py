@@ -1,6 +1,7 @@
 """What each SPM does to Python code, and the rules that keep behaviour: one behaviour per test."""
 
 import json
+import re
 
 import pytest
 
@@ -284,3 +285,11 @@ def test_reformat_works_on_a_file_without_a_final_newline_and_keeps_it_so(seed):
     assert len(variant.edits) >= 5 and not variant.source.endswith("\n")
     assert variant.line_map.new_line_count == variant.source.count("\n") + 1
     compile(variant.source, "variant", "exec")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_misleading_names_leave_a_name_that_an_inner_function_rebinds_from_itself(seed):
+    """libcst takes the read in the inner `x = x + 1` for the outer `x` too: neither may be renamed."""
+    source = "def outer(a):\n    def inner():\n        x = 1\n        x = x + 1\n        return x\n    x = a\n    return x\n"
+    variant, _ = apply("python", source, "misleading_names", strength=8, seed=seed)
+    assert len(re.findall(r"\bx\b", variant.source)) == 6

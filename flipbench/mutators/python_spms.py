@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -537,7 +538,10 @@ class MisleadingNames(Spm):
                 if renameable and nodes:
                     ordered = tuple(node for _, node in sorted(nodes.items(), key=lambda item: item[0]))
                     variables.append(_Variable(function, name, ordered))
-        return variables
+        # libcst resolves the read in an inner function's `x = x + 1` to the inner `x` and to an
+        # outer `x` as well: a name claimed by two variables is renamed with neither.
+        claims = Counter(id(node) for variable in variables for node in variable.nodes)
+        return [v for v in variables if all(claims[id(node)] == 1 for node in v.nodes)]
 
     def apply(self, context: Context, ranked: list[Site], strength: int) -> list[Application]:
         return apply_renames(context, ranked, strength, language="python",
