@@ -185,6 +185,16 @@ def test_swap_if_else_negates_and_swaps_the_blocks():
     assert compiles(variant.source) == []
 
 
+def test_swap_if_else_never_takes_the_bang_off_a_fault_line():
+    """After negated_condition the `!` is the fault: un-negating would leave the original line."""
+    source = java("    static int f(int x) {", "        int y;", "        if (!(x > 0)) {", "            y = 1;",
+                  "        } else {", "            y = 2;", "        }", "        return y;", "    }")
+    with pytest.raises(NotApplicable):
+        apply("java", source, "swap_if_else", fault_lines=(4,), fault="negated_condition")
+    variant, _ = apply("java", source, "swap_if_else", fault_lines=(5,))
+    assert line(variant, 4) == "        if (x > 0) {"
+
+
 def test_reformat_splits_arguments_without_a_trailing_comma():
     source = java("    static int f(int a, int b) {", "        return Math.max(a, b);", "    }")
     for seed in range(12):

@@ -196,6 +196,15 @@ def test_swap_if_else_negates_and_swaps():
     assert variant.fault_lines == (5,)
 
 
+def test_swap_if_else_never_takes_the_not_off_a_fault_line():
+    """After negated_condition the `not` is the fault: un-negating would leave the original line."""
+    source = "def f(x):\n    if not x > 0:\n        y = 1\n    else:\n        y = 2\n    return y\n"
+    with pytest.raises(NotApplicable):
+        apply("python", source, "swap_if_else", fault_lines=(2,), fault="negated_condition")
+    variant, _ = apply("python", source, "swap_if_else", fault_lines=(3,))
+    assert line(variant, 2) == "    if x > 0:"
+
+
 def test_reformat_split_keeps_every_token_and_maps_the_line_to_all_pieces():
     source = "def f(a, b):\n    return max(a, b)\n"
     for seed in range(10):

@@ -156,9 +156,14 @@ def _comments(tree: JavaTree) -> list[Node]:
     return tree.nodes("line_comment", "block_comment")
 
 
+def _is_negation(condition: Node) -> bool:
+    """``!c``, which :func:`_negation` negates by taking the ``!`` away."""
+    return condition.type == "unary_expression" and condition.child_by_field_name("operator").type == "!"
+
+
 def _negation(tree: JavaTree, condition: Node) -> str:
     """Negated text of an ``if``'s parenthesized condition's inner expression."""
-    if condition.type == "unary_expression" and condition.child_by_field_name("operator").type == "!":
+    if _is_negation(condition):
         operand = condition.child_by_field_name("operand")
         inner = operand.named_children[0] if operand.type == "parenthesized_expression" else operand
         return tree.code(inner)
@@ -695,6 +700,8 @@ class SwapIfElse(Spm):
             condition = node.child_by_field_name("condition")
             if tree.line(condition) != tree.last_line(condition) or tree.last_line(consequence) != tree.line(alternative):
                 continue
+            if tree.line(condition) in context.fault_lines and _is_negation(condition.named_children[0]):
+                continue  # un-negating would erase fault-line code (after negated_condition: the fault itself)
             found.append(Site(context.key("swap-if", tree.line(node)), tree.line(node), node))
         return found
 

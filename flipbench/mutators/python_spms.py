@@ -173,8 +173,13 @@ def _trailing_comment_site(tree: PythonTree, node: cst.SimpleStatementLine) -> i
     return end if not rest.strip() else None
 
 
+def _is_negation(test: cst.BaseExpression) -> bool:
+    """``not c``, which :func:`_negation` negates by taking the ``not`` away."""
+    return isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) and not test.lpar
+
+
 def _negation(tree: PythonTree, test: cst.BaseExpression) -> str:
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) and not test.lpar:
+    if _is_negation(test):
         return tree.code(test.expression, outer=True)
     if isinstance(test, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)) or test.lpar:
         return f"not {tree.code(test, outer=True)}"
@@ -662,6 +667,8 @@ class SwapIfElse(Spm):
             if not tree.starts_line(node.orelse) or node.orelse.body.header.comment is not None \
                     or tree.line(node.orelse.body.body[0]) <= else_line or tree.line(node.body.body[0]) <= header:
                 continue
+            if header in context.fault_lines and _is_negation(node.test):
+                continue  # un-negating would erase fault-line code (after negated_condition: the fault itself)
             found.append(Site(context.key("swap-if", header), header, (node, else_line)))
         return found
 
