@@ -117,6 +117,17 @@ class _Facts:
         return "\n".join(self.tree.code(node) for node in self.tree.parents if isinstance(node, cst.SimpleString))
 
     @cached_property
+    def multi_line_string_lines(self) -> frozenset[int]:
+        """Lines inside (or continuing) a string literal that spans lines: their whitespace is data."""
+        lines: set[int] = set()
+        for node in self.tree.parents:
+            if isinstance(node, (cst.SimpleString, cst.FormattedString)):
+                first, last = self.tree.positions[node].start.line, self.tree.positions[node].end.line
+                if last > first:
+                    lines.update(range(first, last + 1))
+        return frozenset(lines)
+
+    @cached_property
     def dynamic_scopes(self) -> bool:
         return any(isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
                    and node.func.value in _DYNAMIC_SCOPE_CALLS for node in self.tree.parents)
@@ -856,7 +867,7 @@ class Reformat(Spm):
             return None
         if isinstance(statement, cst.BaseCompoundStatement) and tree.line(statement) != line:
             return None
-        if any(tree.code(arg).count("#") for arg in call.args) or line in _multi_line_string_lines(tree):
+        if any(tree.code(arg).count("#") for arg in call.args) or line in facts(context).multi_line_string_lines:
             return None
         start, end = tree.span(call)
         open_paren = tree.text.data.index(b"(", tree.span(call.func)[1] if not call.func.rpar else
@@ -881,7 +892,7 @@ class Reformat(Spm):
             return None
         first_body = tree.line(function.body.body[0]) - len(function.body.body[0].leading_lines)
         last = tree.positions[function].end.line
-        strings = _multi_line_string_lines(tree)
+        strings = facts(context).multi_line_string_lines
         if any(first_body <= line <= last for line in strings):
             return None
         base = facts(context).indentation(tree.line(function))
@@ -909,17 +920,6 @@ class Reformat(Spm):
         if not old.endswith(b"\n") or text.encode() == old:
             return None
         return Rewrite(Splice(starts[first_body - 1], end, text.encode("utf-8")))
-
-
-def _multi_line_string_lines(tree: PythonTree) -> frozenset[int]:
-    """Lines inside (or continuing) a string literal that spans lines: their whitespace is data."""
-    lines: set[int] = set()
-    for node in tree.parents:
-        if isinstance(node, (cst.SimpleString, cst.FormattedString)):
-            first, last = tree.positions[node].start.line, tree.positions[node].end.line
-            if last > first:
-                lines.update(range(first, last + 1))
-    return frozenset(lines)
 
 
 class FunctionShuffle(Spm):
