@@ -31,9 +31,9 @@ import numpy as np
 from scipy.stats import binomtest, norm
 from scipy.stats import t as student_t
 
+from flipbench.analysis.defaults import RESAMPLES
+
 Z95 = 1.959963984540054
-RESAMPLES = 2000
-"""Default bootstrap resamples."""
 LEVEL = 0.95
 
 
@@ -78,7 +78,9 @@ def wilson(successes: float, n: float, z: float = Z95) -> tuple[float, float] | 
     denominator = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denominator
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
-    return max(0.0, centre - half), min(1.0, centre + half)
+    low = 0.0 if p <= 0 else max(0.0, centre - half)  # exactly, not a rounding error away
+    high = 1.0 if p >= 1 else min(1.0, centre + half)
+    return low, high
 
 
 def design_effect(successes: np.ndarray, trials: np.ndarray) -> float:

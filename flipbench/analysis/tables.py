@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from flipbench.analysis.defaults import TABLES
 from flipbench.analysis.frames import Run
 from flipbench.analysis.statistics import (
     EMPTY,
@@ -43,9 +44,6 @@ QUARTILES = ("0-25", "25-50", "50-75", "75-100")
 """The study's fault-position windows (percent of the file)."""
 DISTANCE_BINS = ((0, 0, "0"), (1, 2, "1-2"), (3, 5, "3-5"), (6, 10, "6-10"), (11, 20, "11-20"), (21, None, "21+"))
 """Lines between a variant's nearest SPM edit and a fault line."""
-TABLES = ("accuracy", "flips", "strength", "strength_slopes", "position", "distance", "groups", "versions", "fault",
-          "counts", "study_view")
-"""Every table of a report, in the order it shows them (``comparison`` is added when runs are compared)."""
 
 
 # -- helpers ---------------------------------------------------------------------------------------------------
