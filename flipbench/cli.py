@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from flipbench import __version__, codec, console, exits
+from flipbench.cli_report import add_report_command
 from flipbench.cli_run import add_run_commands
 from flipbench.cli_sandbox import add_sandbox_commands, sandbox_option
 from flipbench.corpora.corpus import Corpus
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_spm_commands(verbs)
     add_sandbox_commands(verbs, _format_option, _corpus_option, _selected)
     add_run_commands(verbs, sandbox_option)
+    add_report_command(verbs)
     return parser
 
 

@@ -16,6 +16,7 @@ command -v bwrap >/dev/null 2>&1 || packages+=(bubblewrap)  # the sandbox when n
 if ((with_tests)); then  # the tests run the docker backend against a real engine, with images built offline
     command -v dockerd >/dev/null 2>&1 || packages+=(docker.io)
     command -v debootstrap >/dev/null 2>&1 || packages+=(debootstrap)
+    command -v chromium >/dev/null 2>&1 || packages+=(chromium)  # opens the HTML report in tests/test_report_browser.py
 fi
 if ((${#packages[@]})); then
     echo "setup: installing system packages: ${packages[*]}"
