@@ -12,6 +12,7 @@ from typing import Any
 from flipbench import __version__, console
 from flipbench.analysis.export import FORMATS, TABLES, export
 from flipbench.analysis.flips import ConditionSummary
+from flipbench.cli_report import write_run_report
 from flipbench.corpora.model import LANGUAGES
 from flipbench.harness.experiment import Experiment, load_experiment
 from flipbench.harness.prompts import builtin_prompt_names
@@ -117,6 +118,7 @@ def _run(args: argparse.Namespace) -> int:
               f"seed {experiment.seed}", file=sys.stderr)
 
     result = run_experiment(experiment, folder, retry_errors=args.retry_errors, fresh=args.fresh, on_start=announce)
+    report = write_run_report(folder)
     if args.format == "json":
         already = dict(result.already_done)
         console.print_json({"run": str(folder), "seed": experiment.seed, "version": __version__,
@@ -125,9 +127,10 @@ def _run(args: argparse.Namespace) -> int:
                                        for name, tally in result.stages},
                             "stage_one": [dict(zip(("localizer", "n", "accuracy", "errors", "expected_accuracy"), row))
                                           for row in result.stage_one],
-                            "summary": result.summary})
+                            "summary": result.summary, "report": str(report)})
     else:
         print_summary(result)
+        print(f"\nreport: {report}")
     return 0
 
 
