@@ -35,13 +35,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from flipbench.corpora.builtin import builtin_corpus  # noqa: E402
-from flipbench.harness.executor import Executor  # noqa: E402
-from flipbench.harness.experiment import Experiment, ProviderLimits  # noqa: E402
-from flipbench.harness.localizers.baselines import baseline  # noqa: E402
-from flipbench.harness.localizers.registry import chat_localizer, parse_model  # noqa: E402
-from flipbench.harness.planning import Subject, after_tasks, before_tasks  # noqa: E402
-from flipbench.harness.prompts import load_prompt  # noqa: E402
-from flipbench.harness.store import Store  # noqa: E402
+from flipbench.localizers.baselines import baseline  # noqa: E402
+from flipbench.localizers.prompts import load_prompt  # noqa: E402
+from flipbench.localizers.registry import chat_localizer, parse_model  # noqa: E402
+from flipbench.model import Subject
+from flipbench.runs.executor import Executor  # noqa: E402
+from flipbench.runs.experiment import Experiment, ProviderLimits  # noqa: E402
+from flipbench.runs.planning import after_tasks, before_tasks  # noqa: E402
+from flipbench.runs.store import Store  # noqa: E402
 
 
 def faulty_subjects(count: int) -> list[Subject]:

@@ -23,7 +23,7 @@ from multiprocessing import Pool
 from pathlib import Path
 
 from flipbench.corpora.llmcodeimpact import read_seed_corpus
-from flipbench.corpora.model import Program
+from flipbench.model import Program
 from flipbench.mutators.faults import inject, sample_faults
 from flipbench.mutators.source_text import UnparseableSource
 from flipbench.mutators.spm import NotApplicable

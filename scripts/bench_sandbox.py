@@ -21,11 +21,11 @@ import time
 from pathlib import Path
 
 from flipbench.corpora.builtin import builtin_corpus
-from flipbench.harness.sandbox import open_sandbox
-from flipbench.harness.verify import reference_runs, verify_variants
+from flipbench.execution.certify import reference_runs, verify_variants
 from flipbench.mutators.faults import inject, sample_faults
 from flipbench.mutators.spm import NotApplicable
 from flipbench.mutators.spms import SPMS, mutate
+from flipbench.sandbox import open_sandbox
 
 TARGETS = {"python": 0.2, "java": 0.3}
 """Seconds per suite run the docker backend should stay under."""

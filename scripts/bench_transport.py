@@ -8,7 +8,7 @@ complete C / latency requests per second. The server here is stdlib asyncio in i
 ``--latency`` seconds on a kept-alive HTTP/1.1 connection. For each client and concurrency the
 script keeps exactly C requests in flight for ``--seconds`` (a chat request with a 6 KB prompt)
 and prints requests/s, the share of ideal and the client's CPU per request. It picked the
-transport and call path of :class:`flipbench.harness.localizers.http.ModelClient`.
+transport and call path of :class:`flipbench.localizers.http.ModelClient`.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 
-from flipbench.harness.executor import run_loop
-from flipbench.harness.localizers.http import ModelClient
+from flipbench.localizers.http import ModelClient
+from flipbench.runs.executor import run_loop
 
 BODY = b'{"choices": [{"message": {"content": "{\\"lines\\": [3]}"}}]}'
 REQUEST = {"model": "m", "messages": [{"role": "user", "content": "x = 1\n" * 1000}], "max_tokens": 256}

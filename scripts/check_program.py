@@ -11,7 +11,7 @@ from pathlib import Path
 from flipbench.corpora.builtin import load_program_folder
 from flipbench.corpora.syntax import syntax_error
 from flipbench.corpora.testformat import discover_test_cases
-from flipbench.harness.testexec import run_suite
+from flipbench.execution.suites import run_suite
 
 
 def main(folder: Path) -> int:

@@ -17,7 +17,7 @@ import pytest
 
 from flipbench.corpora.builtin import builtin_corpus
 from flipbench.corpora.corpus import Corpus
-from flipbench.harness.localizers.base import ModelSpec
+from flipbench.localizers.base import ModelSpec
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 STUDY_DATA = Path(os.environ.get("FLIPBENCH_SHARED", REPOSITORY.parent / "shared")) / "corpora" / "llmcodeimpact"

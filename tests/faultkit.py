@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from flipbench.corpora.model import FaultyProgram, Program, Provenance
 from flipbench.corpora.syntax import default_filename
+from flipbench.model import FaultyProgram, Program, Provenance
 from flipbench.mutators.faults import inject
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flipbench.corpora.model import FaultyProgram, TestSuite
+from flipbench.model import FaultyProgram, TestSuite
 from flipbench.mutators.spms import mutate
 
 from faultkit import snippet

@@ -1,6 +1,6 @@
 """Reading predicted lines out of replies: JSON first, then words; nothing found is not a wrong answer."""
 
-from flipbench.harness.answers import Prediction, read_prediction
+from flipbench.localizers.answers import Prediction, read_prediction
 
 
 def test_a_json_reply_gives_its_lines_in_order():

@@ -5,13 +5,14 @@ import sqlite3
 
 import pytest
 
-from flipbench.analysis.scoring import Match
-from flipbench.cli_run import print_summary
-from flipbench.harness.bwrap_sandbox import bwrap_problem
-from flipbench.harness.localizers.baselines import Baseline
-from flipbench.harness.planning import Subject, spectrum_rankings
-from flipbench.harness.run import run_experiment
-from flipbench.harness.testexec import SuiteRun, TestResult
+from flipbench.cli.run import print_summary
+from flipbench.execution.suites import SuiteRun, TestResult
+from flipbench.localizers.baselines import Baseline
+from flipbench.model import Subject
+from flipbench.runs.planning import spectrum_rankings
+from flipbench.runs.run import run_experiment
+from flipbench.sandbox.bwrap import bwrap_problem
+from flipbench.scoring import Match
 
 from test_run import experiment
 

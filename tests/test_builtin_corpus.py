@@ -4,7 +4,7 @@ import pytest
 
 from flipbench.corpora.builtin import builtin_corpus
 from flipbench.corpora.testformat import discover_test_cases
-from flipbench.harness.testexec import run_suites
+from flipbench.execution.suites import run_suites
 
 PROGRAMS = list(builtin_corpus().programs(include_excluded=True))
 

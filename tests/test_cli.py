@@ -184,12 +184,12 @@ def test_the_readme_table_lists_every_exit_status():
 
 
 def test_an_internal_error_is_one_line_with_status_70(monkeypatch, capsys):
-    import flipbench.cli as cli
+    import flipbench.cli.mutation as verbs
 
     def broken(args):
         raise RuntimeError("line map\ndoes not fit")
 
-    monkeypatch.setattr(cli, "_faults", broken)
+    monkeypatch.setattr(verbs, "_faults", broken)
     monkeypatch.delenv("FLIPBENCH_DEBUG", raising=False)
     assert main(["faults"]) == 70
     err = capsys.readouterr().err
@@ -198,9 +198,9 @@ def test_an_internal_error_is_one_line_with_status_70(monkeypatch, capsys):
 
 
 def test_debug_shows_the_traceback_of_an_internal_error(monkeypatch):
-    import flipbench.cli as cli
+    import flipbench.cli.mutation as verbs
 
-    monkeypatch.setattr(cli, "_faults", lambda args: 1 / 0)
+    monkeypatch.setattr(verbs, "_faults", lambda args: 1 / 0)
     monkeypatch.setenv("FLIPBENCH_DEBUG", "1")
     with pytest.raises(ZeroDivisionError):
         main(["faults"])

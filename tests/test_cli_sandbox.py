@@ -6,8 +6,8 @@ import shlex
 import pytest
 
 from flipbench.cli import main
-from flipbench.harness.bwrap_sandbox import bwrap_problem
-from flipbench.harness.docker_sandbox import docker_problem
+from flipbench.sandbox.bwrap import bwrap_problem
+from flipbench.sandbox.docker import docker_problem
 
 EXEC_KEYS = {"exit_code", "stdout", "stderr", "timed_out", "reason", "sandbox", "seconds"}
 TINY = {"name": "tiny/both", "language": "python", "filename": "both.py",

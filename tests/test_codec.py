@@ -3,7 +3,7 @@ from dataclasses import dataclass
 import pytest
 
 from flipbench import codec
-from flipbench.corpora.model import Edit, FaultyProgram, LineMap, Program, Provenance, SpmEdit, TestSuite, Variant
+from flipbench.model import Edit, FaultyProgram, LineMap, Program, Provenance, SpmEdit, TestSuite, Variant
 
 
 def _program() -> Program:

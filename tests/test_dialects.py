@@ -11,11 +11,11 @@ from collections import Counter
 
 import pytest
 
-from flipbench.harness.experiment import ProviderLimits
-from flipbench.harness.localizers.base import ModelSpec, Query
-from flipbench.harness.localizers.http import ModelClient
-from flipbench.harness.localizers.openai_chat import OpenAIChat
-from flipbench.harness.run import run_experiment
+from flipbench.localizers.base import ModelSpec, Query
+from flipbench.localizers.http import ModelClient
+from flipbench.localizers.openai_chat import OpenAIChat
+from flipbench.runs.experiment import ProviderLimits
+from flipbench.runs.run import run_experiment
 
 from model_server import ScriptedModel, ServerThread
 from test_run import FAST, experiment, statuses

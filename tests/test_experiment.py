@@ -3,11 +3,11 @@
 import pytest
 
 from flipbench.cli import build_parser
-from flipbench.cli_run import experiment_from
+from flipbench.cli.run import experiment_from
 from flipbench.errors import InputError
-from flipbench.harness.experiment import BASELINES, Experiment, ProviderLimits, load_experiment
 from flipbench.mutators.faults import STUDY_OPERATORS
 from flipbench.mutators.spms import STUDY_SPMS
+from flipbench.runs.experiment import BASELINES, Experiment, ProviderLimits, load_experiment
 
 
 def args_of(*argv):

@@ -6,9 +6,9 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from flipbench.analysis.export import export
 from flipbench.cli import main
-from flipbench.harness.run import run_experiment
+from flipbench.runs.export import export
+from flipbench.runs.run import run_experiment
 
 from model_server import ScriptedModel, ServerThread
 from test_run import FAST, experiment

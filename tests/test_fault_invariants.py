@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flipbench.corpora.builtin import builtin_corpus
-from flipbench.corpora.model import source_lines
 from flipbench.corpora.syntax import syntax_error
-from flipbench.harness.java_tools import compile_units
+from flipbench.execution.java_tools import compile_units
+from flipbench.model import source_lines
 from flipbench.mutators.faults import OPERATORS, inject, sample_faults
 from flipbench.mutators.sampling import quartile
 

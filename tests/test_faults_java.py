@@ -2,7 +2,7 @@
 
 import pytest
 
-from flipbench.harness.java_tools import compile_units
+from flipbench.execution.java_tools import compile_units
 from flipbench.mutators.faults import inject
 from flipbench.mutators.java_tree import JavaTree, can_complete_normally
 from flipbench.mutators.source_text import UnparseableSource

@@ -1,8 +1,8 @@
-from flipbench.corpora.model import Program, Provenance, TestSuite
 from flipbench.corpora.syntax import first_java_error, parse_java
-from flipbench.harness.java_coverage import instrument
-from flipbench.harness.local_sandbox import LocalSandbox
-from flipbench.harness.testexec import run_suite
+from flipbench.execution.java_coverage import instrument
+from flipbench.execution.suites import run_suite
+from flipbench.model import Program, Provenance, TestSuite
+from flipbench.sandbox.local import LocalSandbox
 
 SOURCE = """public class Calc {
     public static int clamp(int x) {

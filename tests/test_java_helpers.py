@@ -2,8 +2,8 @@
 
 import pytest
 
-from flipbench.harness.docker_sandbox import DockerSandbox, docker_problem
-from flipbench.harness.java_tools import NoJavaCompiler, compile_helpers
+from flipbench.execution.java_tools import NoJavaCompiler, compile_helpers
+from flipbench.sandbox.docker import DockerSandbox, docker_problem
 
 
 @pytest.fixture

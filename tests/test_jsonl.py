@@ -3,7 +3,7 @@ import json
 import pytest
 
 from flipbench.corpora.jsonl import CorpusFormatError, read_programs, write_programs
-from flipbench.corpora.model import Program, Provenance
+from flipbench.model import Program, Provenance
 
 
 def _write(tmp_path, *records) -> object:

@@ -13,9 +13,9 @@ import json
 
 import httpx
 
-from flipbench.harness.localizers.base import ModelSpec, Query, Reply, Sampling
-from flipbench.harness.localizers.http import ModelClient
-from flipbench.harness.localizers.registry import chat_localizer
+from flipbench.localizers.base import ModelSpec, Query, Reply, Sampling
+from flipbench.localizers.http import ModelClient
+from flipbench.localizers.registry import chat_localizer
 
 SCHEMA = {"type": "object", "properties": {"lines": {"type": "array", "items": {"type": "integer"}},
                                            "reason": {"type": "string"}}, "required": ["lines"]}

@@ -2,7 +2,7 @@ import dataclasses
 
 import pytest
 
-from flipbench.corpora.model import LineMap, Program, Provenance, position_percentile
+from flipbench.model import LineMap, Program, Provenance, position_percentile
 
 
 def _program(**changes) -> Program:

@@ -2,7 +2,7 @@
 
 import random
 
-from flipbench.harness.pacing import Backoff, TokenBucket
+from flipbench.runs.pacing import Backoff, TokenBucket
 
 
 class Clock:

@@ -3,8 +3,8 @@
 import pytest
 
 from flipbench.errors import InputError
-from flipbench.harness.localizers.base import Sampling
-from flipbench.harness.prompts import builtin_prompt_names, load_prompt
+from flipbench.localizers.base import Sampling
+from flipbench.localizers.prompts import builtin_prompt_names, load_prompt
 
 SOURCE = "def add(a, b):\n    return a - b\n"
 

@@ -15,8 +15,8 @@ from email.utils import formatdate
 import pytest
 
 from flipbench.errors import InputError
-from flipbench.harness.localizers.anthropic_messages import AnthropicMessages
-from flipbench.harness.localizers.base import (
+from flipbench.localizers.anthropic_messages import AnthropicMessages
+from flipbench.localizers.base import (
     ChatLocalizer,
     ModelSpec,
     PermanentError,
@@ -25,11 +25,11 @@ from flipbench.harness.localizers.base import (
     Sampling,
     TransientError,
 )
-from flipbench.harness.localizers.gemini import GeminiGenerate, response_schema
-from flipbench.harness.localizers.http import ModelClient
-from flipbench.harness.localizers.ollama_chat import OllamaChat, context_size
-from flipbench.harness.localizers.openai_chat import OpenAIChat, strict_schema
-from flipbench.harness.localizers.registry import chat_localizer, parse_model
+from flipbench.localizers.gemini import GeminiGenerate, response_schema
+from flipbench.localizers.http import ModelClient
+from flipbench.localizers.ollama_chat import OllamaChat, context_size
+from flipbench.localizers.openai_chat import OpenAIChat, strict_schema
+from flipbench.localizers.registry import chat_localizer, parse_model
 
 from wireservers import Answer, Received, WireServer
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flipbench.corpora.model import source_lines
+from flipbench.model import source_lines
 from flipbench.mutators.rewrites import Rewrite, RewriteError, apply_rewrites
 from flipbench.mutators.source_text import SourceText, Splice
 

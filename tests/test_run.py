@@ -18,14 +18,14 @@ from pathlib import Path
 import pytest
 
 from flipbench.corpora.builtin import builtin_corpus
-from flipbench.harness.executor import Executor, canonical_json, response_key
-from flipbench.harness.experiment import Experiment, ProviderLimits
-from flipbench.harness.localizers.base import Sampling
-from flipbench.harness.localizers.registry import chat_localizer, parse_model
-from flipbench.harness.pacing import Backoff
-from flipbench.harness.prompts import load_prompt
-from flipbench.harness.run import run_experiment
-from flipbench.harness.store import Store
+from flipbench.localizers.base import Sampling
+from flipbench.localizers.prompts import load_prompt
+from flipbench.localizers.registry import chat_localizer, parse_model
+from flipbench.runs.executor import Executor, canonical_json, response_key
+from flipbench.runs.experiment import Experiment, ProviderLimits
+from flipbench.runs.pacing import Backoff
+from flipbench.runs.run import run_experiment
+from flipbench.runs.store import Store
 
 from model_server import ScriptedModel, ServerThread
 

@@ -7,11 +7,11 @@ import time
 
 import pytest
 
-from flipbench.corpora.model import Program, Provenance, TestSuite
-from flipbench.harness.bwrap_sandbox import BwrapSandbox, bwrap_problem
-from flipbench.harness.docker_sandbox import DockerSandbox, docker_problem
-from flipbench.harness.program_exec import exec_program
-from flipbench.harness.testexec import run_suites
+from flipbench.execution.programs import exec_program
+from flipbench.execution.suites import run_suites
+from flipbench.model import Program, Provenance, TestSuite
+from flipbench.sandbox.bwrap import BwrapSandbox, bwrap_problem
+from flipbench.sandbox.docker import DockerSandbox, docker_problem
 
 REQUIRED = set(filter(None, os.environ.get("FLIPBENCH_REQUIRE_SANDBOXES", "").split(",")))
 

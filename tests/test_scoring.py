@@ -2,7 +2,7 @@
 
 import pytest
 
-from flipbench.analysis.scoring import Match, score
+from flipbench.scoring import Match, score
 
 
 def test_exact_means_the_first_line_is_a_fault_line():

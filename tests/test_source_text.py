@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flipbench.corpora.model import source_lines
+from flipbench.model import source_lines
 from flipbench.mutators.source_text import SourceText, Splice, count_lines
 
 LINES = st.lists(st.sampled_from(["a = 1", "", "  b", "x = 'é'", "# c", "d(e)"]), min_size=1, max_size=12)

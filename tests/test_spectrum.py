@@ -1,7 +1,7 @@
 import math
 
-from flipbench.harness.localizers.spectrum import FORMULAS, dstar, locate, ochiai, rank_lines, rank_of, tarantula
-from flipbench.harness.testexec import SuiteRun, TestResult
+from flipbench.execution.suites import SuiteRun, TestResult
+from flipbench.localizers.spectrum import FORMULAS, dstar, locate, ochiai, rank_lines, rank_of, tarantula
 
 
 def _run(*tests):

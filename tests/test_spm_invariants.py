@@ -17,7 +17,7 @@ import pytest
 
 from flipbench.corpora.builtin import builtin_corpus
 from flipbench.corpora.syntax import parse_java, syntax_error
-from flipbench.harness.testexec import run_suites
+from flipbench.execution.suites import run_suites
 from flipbench.mutators.faults import inject, sample_faults
 from flipbench.mutators.spm import NotApplicable
 from flipbench.mutators.spms import SPMS, mutate

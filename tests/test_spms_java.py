@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from flipbench.harness.java_tools import compile_units
+from flipbench.execution.java_tools import compile_units
 from flipbench.mutators.content import ExternalContent
 from flipbench.mutators.spm import NotApplicable
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from flipbench.corpora.model import Program, Provenance, TestSuite
-from flipbench.harness.testexec import run_suite
+from flipbench.execution.suites import run_suite
+from flipbench.model import Program, Provenance, TestSuite
 
 PYTHON_TESTS = """\
 from calc import add

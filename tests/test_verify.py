@@ -2,10 +2,10 @@
 
 import pytest
 
-from flipbench.corpora.model import FaultyProgram, LineMap, Program, Provenance, TestSuite, Variant
-from flipbench.harness.bwrap_sandbox import bwrap_problem
-from flipbench.harness.sandbox import open_sandbox
-from flipbench.harness.verify import reference_runs, verify_variants
+from flipbench.execution.certify import reference_runs, verify_variants
+from flipbench.model import FaultyProgram, LineMap, Program, Provenance, TestSuite, Variant
+from flipbench.sandbox import open_sandbox
+from flipbench.sandbox.bwrap import bwrap_problem
 
 PROGRAM = "import time\n\n\ndef work(n):\n    time.sleep(0.2)\n    return n + 1\n"
 TESTS = TestSuite("from slow import work\n\n\ndef test_work():\n    assert work(1) == 2\n", "test_slow.py")

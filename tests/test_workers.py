@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from workerjobs import Collect, Environment, FailOn
 
-from flipbench.harness.workers import WorkerFailed, stream_to_workers
+from flipbench.runs.workers import WorkerFailed, stream_to_workers
 
 
 def ignore(index: int, report: object) -> None:
@@ -76,7 +76,7 @@ def test_workers_take_the_parents_current_environment_and_directory(monkeypatch,
 
 PARENT = """
 import itertools, sys
-from flipbench.harness.workers import stream_to_workers
+from flipbench.runs.workers import stream_to_workers
 from workerjobs import Collect
 
 def show(index, report):
@@ -122,7 +122,7 @@ def test_workers_die_with_a_parent_killed_with_sigkill(tmp_path):
 
 SALVAGING_PARENT = """
 import itertools
-from flipbench.harness.workers import stream_to_workers
+from flipbench.runs.workers import stream_to_workers
 from workerjobs import ReportWhenStopped
 
 def show(index, report):

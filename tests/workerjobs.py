@@ -7,8 +7,8 @@ import os
 import time
 from dataclasses import dataclass
 
-from flipbench.harness.executor import run_loop
-from flipbench.harness.workers import Inbox, Report
+from flipbench.runs.executor import run_loop
+from flipbench.runs.workers import Inbox, Report
 
 
 @dataclass(frozen=True)

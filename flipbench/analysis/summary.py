@@ -11,11 +11,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from flipbench import __version__
 from flipbench.analysis.defaults import MAX_TASKS
 from flipbench.analysis.frames import Run
 from flipbench.analysis.statistics import Bootstrap
 from flipbench.analysis.tables import paired_accuracy, paired_net_effect
+from flipbench.version import __version__
 
 OUTCOMES = ("flip", "kept", "recovered", "still wrong", "error")
 """A pair's outcome: correct before and wrong after (a flip), correct both times, wrong then correct, wrong

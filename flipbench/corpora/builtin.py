@@ -12,7 +12,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 from flipbench.corpora.corpus import Corpus
-from flipbench.corpora.model import LANGUAGES, Language, Program, Provenance, TestSuite
+from flipbench.model import LANGUAGES, Language, Program, Provenance, TestSuite
 
 BUILTIN = "builtin"
 _EXTENSIONS = {"python": ".py", "java": ".java"}

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from flipbench.corpora.model import Language, Program
 from flipbench.corpora.syntax import syntax_error
 from flipbench.errors import InputError
+from flipbench.model import Language, Program
 
 
 class UnknownProgram(InputError):

@@ -12,11 +12,9 @@ import ast
 import warnings
 from collections.abc import Iterable, Iterator
 
-from flipbench.corpora.model import Language
 from flipbench.corpora.syntax import parse_java
+from flipbench.model import Language, Span
 
-Span = tuple[int, int]
-"""First and last line (1-based, inclusive)."""
 JAVA_CALLABLES = frozenset({"method_declaration", "constructor_declaration", "compact_constructor_declaration",
                             "static_initializer"})
 

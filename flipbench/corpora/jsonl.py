@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from flipbench import codec
-from flipbench.corpora.model import LANGUAGES, Program, Provenance, TestSuite
 from flipbench.corpora.syntax import default_filename
 from flipbench.errors import InputError
+from flipbench.model import LANGUAGES, Program, Provenance, TestSuite
 
 _KNOWN_FIELDS = {"name", "language", "source", "spec", "filename", "tests", "provenance"}
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from flipbench.corpora.model import Language, source_lines
+from flipbench.model import Language, source_lines
 
 Verdict = Literal["exact", "near", "wrong", "outside_file", "blank_line", "comment_line", "no_change", "unverified"]
 VERDICTS: tuple[Verdict, ...] = (

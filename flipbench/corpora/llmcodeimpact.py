@@ -20,7 +20,9 @@ from pathlib import Path
 
 from flipbench.corpora.corpus import Corpus
 from flipbench.corpora.label_audit import LabelAudit, audit_label
-from flipbench.corpora.model import (
+from flipbench.corpora.syntax import default_filename
+from flipbench.errors import InputError
+from flipbench.model import (
     LANGUAGES,
     FaultyProgram,
     Language,
@@ -29,8 +31,6 @@ from flipbench.corpora.model import (
     position_percentile,
     source_lines,
 )
-from flipbench.corpora.syntax import default_filename
-from flipbench.errors import InputError
 
 CORPUS = "llmcodeimpact"
 LICENCE = "MIT (LLMCodeImpact artifact); original code under its authors' terms"

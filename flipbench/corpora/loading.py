@@ -9,8 +9,8 @@ from flipbench.corpora.builtin import BUILTIN, builtin_corpus
 from flipbench.corpora.corpus import Corpus
 from flipbench.corpora.jsonl import CorpusFormatError, read_programs
 from flipbench.corpora.llmcodeimpact import is_seed_directory, read_seed_corpus
-from flipbench.corpora.model import Language, Program, Provenance
 from flipbench.corpora.syntax import default_filename
+from flipbench.model import Language, Program, Provenance
 
 
 def load_corpus(reference: str) -> Corpus:

@@ -6,7 +6,7 @@ from collections import Counter
 from statistics import mean, quantiles
 
 from flipbench.corpora.corpus import Corpus
-from flipbench.corpora.model import LANGUAGES
+from flipbench.model import LANGUAGES
 
 
 def corpus_stats(corpus: Corpus) -> dict[str, object]:

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 import tree_sitter
 import tree_sitter_java
 
-from flipbench.corpora.model import Language
+from flipbench.model import Language
 
 
 @cache

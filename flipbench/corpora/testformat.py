@@ -3,16 +3,16 @@
 Python: a module whose top-level functions named ``test*`` (no parameters) are the cases; a case
 passes when it returns and fails when it raises. Java: a class whose ``static void test*()``
 methods are the cases, same rule. Cases run in source order. Both formats are documented in the
-README; the runners in :mod:`flipbench.harness.runners` execute them.
+README; the runners in :mod:`flipbench.execution.runners` execute them.
 """
 
 from __future__ import annotations
 
 import ast
 
-from flipbench.corpora.model import Language, TestSuite
 from flipbench.corpora.syntax import parse_java
 from flipbench.errors import InputError
+from flipbench.model import Language, TestSuite
 
 
 class InvalidTestFile(InputError):

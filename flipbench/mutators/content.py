@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
-from flipbench.corpora.model import Language
 from flipbench.errors import InputError
+from flipbench.model import Language
 from flipbench.mutators.sampling import rank
 
 ContentKind = Literal["comment", "name", "function_name", "fault_comment", "dead_code"]

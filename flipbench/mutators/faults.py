@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from flipbench.corpora.model import Edit, FaultyProgram, Language, Program, position_percentile
 from flipbench.errors import InputError
+from flipbench.model import Edit, FaultyProgram, Language, Program, position_percentile
 from flipbench.mutators import java_faults, python_faults
 from flipbench.mutators.java_tree import JavaTree
 from flipbench.mutators.python_tree import PythonTree

@@ -15,7 +15,7 @@ from functools import cached_property
 
 import tree_sitter
 
-from flipbench.corpora.syntax import modifier_words
+from flipbench.corpora import modifier_words
 from flipbench.mutators import java_faults
 from flipbench.mutators.content import ContentRequest, validate_comment, validate_identifier
 from flipbench.mutators.java_tree import (

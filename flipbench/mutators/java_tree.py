@@ -15,7 +15,7 @@ from functools import cache, cached_property
 
 import tree_sitter
 
-from flipbench.corpora.syntax import first_java_error, java_parser, modifier_words
+from flipbench.corpora import first_java_error, java_parser, modifier_words
 from flipbench.mutators.source_text import SourceText, Splice, UnparseableSource
 
 NUMERIC_TYPES = frozenset({"byte", "short", "int", "long", "float", "double", "char",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flipbench.corpora.model import LineMap
+from flipbench.model import LineMap
 from flipbench.mutators.source_text import SourceText, Splice, count_lines
 
 

@@ -19,8 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from flipbench.corpora.model import Language, position_percentile
 from flipbench.errors import InputError
+from flipbench.model import Language, position_percentile
 from flipbench.mutators.content import ContentRequest, ContentSource, validate_identifier
 from flipbench.mutators.java_tree import JavaTree
 from flipbench.mutators.python_tree import PythonTree

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from flipbench.corpora.model import FaultyProgram, Language, LineMap, Program, SpmEdit, Variant
-from flipbench.corpora.syntax import parse_java
+from flipbench.corpora import parse_java
 from flipbench.errors import InputError
+from flipbench.model import FaultyProgram, Language, LineMap, Program, SpmEdit, Variant
 from flipbench.mutators import java_spms, python_spms
 from flipbench.mutators.content import BuiltinContent, ContentSource
 from flipbench.mutators.faults import OPERATORS

@@ -15,11 +15,20 @@ from typing import Any
 
 import pandas as pd
 
-from flipbench import __version__
-from flipbench.analysis.frames import Run, Texts
-from flipbench.analysis.statistics import RESAMPLES, Bootstrap
-from flipbench.analysis.summary import MAX_TASKS, browser_selection, comparison, notes, overview
-from flipbench.analysis.tables import TABLES, all_tables
+from flipbench.analysis import (
+    MAX_TASKS,
+    RESAMPLES,
+    TABLES,
+    Bootstrap,
+    Run,
+    Texts,
+    all_tables,
+    browser_selection,
+    comparison,
+    notes,
+    overview,
+)
+from flipbench.version import __version__
 
 
 @dataclass(frozen=True)

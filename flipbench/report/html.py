@@ -13,11 +13,10 @@ from typing import Any
 import jinja2
 import pandas as pd
 
-from flipbench import __version__
-from flipbench.analysis import figures
-from flipbench.analysis.statistics import LEVEL
+from flipbench.analysis import LEVEL, figures
 from flipbench.report.build import Report, clean, records
 from flipbench.report.format import DASH, FILTERS, TABLES, Column, cell_text, columns_of, interval_text, value_text
+from flipbench.version import __version__
 
 SECTIONS = ("flips", "browser", "accuracy", "study_view", "strength", "strength_slopes", "position", "distance",
             "fault", "groups", "versions", "counts", "comparison")

@@ -1,0 +1,244 @@
+"""``flipbench corpus list|show|stats|check|import``: inspect, check and import corpora."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from flipbench import codec, console, exits
+from flipbench.cli.options import corpus_option, format_option, sandbox_option, selected
+from flipbench.corpora import (
+    Corpus,
+    corpus_stats,
+    discover_test_cases,
+    is_seed_directory,
+    load_corpus,
+    read_faults,
+    read_programs,
+    read_seed_corpus,
+    summarize,
+    write_programs,
+)
+from flipbench.errors import InputError
+from flipbench.execution import run_suites
+from flipbench.exits import ExitStatus
+from flipbench.model import LANGUAGES, source_lines
+from flipbench.sandbox import open_sandbox
+
+
+def add_corpus_commands(verbs: argparse._SubParsersAction) -> None:
+    corpus = verbs.add_parser("corpus", help="list, inspect, import and check corpora",
+                              description="List, inspect, import and check corpora of programs.")
+    commands = corpus.add_subparsers(title="corpus commands", metavar="COMMAND")
+    corpus.set_defaults(handler=lambda args: corpus.print_help(sys.stderr) or 2)
+
+    listing = commands.add_parser("list", help="one line per program", description="List a corpus's programs.")
+    corpus_option(listing)
+    listing.add_argument("--all", action="store_true", help="include programs excluded from experiments")
+    format_option(listing)
+    listing.set_defaults(handler=_corpus_list)
+
+    show = commands.add_parser("show", help="one program in full", description="Show one program in full.")
+    show.add_argument("name", help="program name, e.g. python/word_frequency")
+    corpus_option(show)
+    format_option(show, "text", "json")
+    show.set_defaults(handler=_corpus_show)
+
+    stats = commands.add_parser("stats", help="counts, line counts and parse failures per language",
+                                description="Counts, line-count distribution and parse failures per language.")
+    corpus_option(stats)
+    format_option(stats)
+    stats.set_defaults(handler=_corpus_stats)
+
+    check = commands.add_parser("check", help="run every program's tests",
+                                description="Run every usable program's tests; exit 1 if any test fails. "
+                                            "Programs left out (they do not parse, or have no tests) are listed "
+                                            "with the reason.",
+                                epilog=exits.epilog({ExitStatus.FAILED: "a program failed its tests"}))
+    corpus_option(check)
+    check.add_argument("--program", action="append", default=[], metavar="NAME", help="only this program (repeatable)")
+    check.add_argument("--jobs", type=int, default=None, metavar="N", help="programs run at once (default: CPUs)")
+    check.add_argument("--timeout", type=float, default=2.0, metavar="S", help="seconds per test (default: 2)")
+    sandbox_option(check)
+    format_option(check)
+    check.set_defaults(handler=_corpus_check)
+
+    imports = commands.add_parser(
+        "import", help="import the study's data or a JSONL corpus",
+        description="Import the reference study's seeds or faulty programs, or validate a flipbench JSONL "
+                    "corpus. Prints a summary (and, for faulty programs, the label audit); --out writes JSONL.")
+    imports.add_argument("source", type=Path, help="a study directory of JSON files, or a .jsonl file")
+    imports.add_argument("--kind", choices=("auto", "seeds", "faults", "jsonl"), default="auto",
+                         help="what SOURCE holds (default: detect)")
+    imports.add_argument("--language", choices=LANGUAGES, help="language of a study directory (default: from its name)")
+    imports.add_argument("--seeds", type=Path, help="seed directory to audit faulty programs against (default: found "
+                                                    "next to SOURCE as in the artifact)")
+    imports.add_argument("--out", type=Path, help="write the imported records as JSONL here")
+    format_option(imports)
+    imports.set_defaults(handler=_corpus_import)
+
+
+def _corpus_list(args: argparse.Namespace) -> int:
+    entries = [entry for entry in selected(args).entries if args.all or entry.excluded is None]
+    rows = [
+        {"name": e.program.name, "language": e.program.language, "lines": e.program.line_count,
+         "tests": len(discover_test_cases(e.program.language, e.program.tests)) if e.program.tests else 0,
+         "id": e.program.id, "excluded": e.excluded}
+        for e in entries
+    ]
+    if args.format == "json":
+        console.print_json(rows)
+    else:
+        console.print_table(["name", "language", "lines", "tests", "id", "excluded"],
+                            [list(row.values()) for row in rows])
+    return 0
+
+
+def _corpus_show(args: argparse.Namespace) -> int:
+    entry = load_corpus(args.corpus).get(args.name)
+    program = entry.program
+    if args.format == "json":
+        console.print_json({"id": program.id, "excluded": entry.excluded, **codec.to_data(program)})
+        return 0
+    print(f"{program.name}  ({program.language}, {program.line_count} lines, id {program.id})")
+    print(f"file:       {program.filename}")
+    print(f"provenance: {program.provenance.corpus} / {program.provenance.origin} ({program.provenance.licence})")
+    if entry.excluded:
+        print(f"excluded:   {entry.excluded}")
+    if program.tests:
+        print(f"tests:      {', '.join(discover_test_cases(program.language, program.tests))}")
+    print(f"spec:       {program.spec}\n")
+    width = len(str(program.line_count))
+    for number, line in enumerate(source_lines(program.source), start=1):
+        print(f"{number:>{width}}  {line}")
+    return 0
+
+
+def _corpus_stats(args: argparse.Namespace) -> int:
+    stats = corpus_stats(selected(args))
+    if args.format == "json":
+        console.print_json(stats)
+        return 0
+    rows = []
+    for language, numbers in stats["languages"].items():
+        lines = numbers["lines"]
+        rows.append([language, numbers["programs"], numbers["usable"], numbers["with_tests"], lines["min"],
+                     lines["median"], lines["mean"], lines["max"], numbers["parse_failures"]])
+    print(f"corpus {stats['corpus']}: {stats['programs']} programs")
+    console.print_table(["language", "programs", "usable", "with tests", "min lines", "median", "mean", "max",
+                         "parse failures"], rows)
+    for language, numbers in stats["languages"].items():
+        for reason, count in list(numbers["parse_failure_reasons"].items())[:5]:
+            print(f"  {language}: {count} x {reason}")
+    return 0
+
+
+def _corpus_check(args: argparse.Namespace) -> int:
+    corpus = selected(args)
+    skipped = {entry.program.name: entry.excluded or "no tests" for entry in corpus.entries
+               if entry.excluded or entry.program.tests is None}
+    for name in args.program:
+        if name in skipped:
+            raise InputError(f"program {name!r} in corpus {corpus.name!r} cannot be checked: {skipped[name]}")
+    programs = [program for program in corpus.programs() if program.tests is not None]
+    if not programs:
+        raise InputError(f"corpus {corpus.name!r} has no usable programs with tests to check"
+                         + (f" ({_skip_summary(skipped)})" if skipped else ""))
+    runs = {}
+    progress = console.progress(total=len(programs), desc="checking", unit="program")
+    with open_sandbox(args.sandbox) as sandbox:
+        outcomes = list(_checked(programs, sandbox, args, progress))
+    for program, run in outcomes:
+        runs[program.name] = run
+    progress.close()
+    ordered = [(program, runs[program.name]) for program in programs]
+    failed = [program.name for program, run in ordered if not run.passed]
+    if args.format == "json":
+        console.print_json([{"program": program.name, "passed": run.passed, "error": run.error,
+                             "tests": run.results} for program, run in ordered]
+                           + [{"program": name, "passed": None, "skipped": reason} for name, reason in skipped.items()])
+    else:
+        console.print_table(
+            ["program", "result", "tests", "failed", "seconds", "detail"],
+            [[program.name, "pass" if run.passed else "FAIL", len(run.results), len(run.failures), run.seconds,
+              run.error or "; ".join(f"{r.test}: {r.outcome} {r.message}"[:120] for r in run.failures[:2])]
+             for program, run in ordered]
+            + [[name, "skipped", None, None, None, reason[:160]] for name, reason in skipped.items()])
+        tests = sum(len(run.results) for _, run in ordered)
+        print(f"\n{len(ordered) - len(failed)}/{len(ordered)} programs pass all tests ({tests} tests run)"
+              + (f"; {len(skipped)} skipped ({_skip_summary(skipped)})" if skipped else ""))
+    return ExitStatus.FAILED if failed else ExitStatus.OK
+
+
+def _skip_summary(skipped: dict[str, str]) -> str:
+    """``2 do not parse, 1 has no tests``: why programs were left out, counted."""
+    no_tests = sum(1 for reason in skipped.values() if reason == "no tests")
+    parts = [f"{len(skipped) - no_tests} {'does' if len(skipped) - no_tests == 1 else 'do'} not parse"] \
+        if len(skipped) > no_tests else []
+    if no_tests:
+        parts.append(f"{no_tests} {'has' if no_tests == 1 else 'have'} no tests")
+    return ", ".join(parts)
+
+
+def _checked(programs, sandbox, args, progress):
+    for program, _, run in run_suites(((program, None) for program in programs), sandbox=sandbox,
+                                      workers=args.jobs, timeout=args.timeout):
+        progress.update()
+        yield program, run
+
+
+def _corpus_import(args: argparse.Namespace) -> int:
+    source: Path = args.source
+    kind = args.kind
+    if kind == "auto":
+        if source.is_file():
+            kind = "jsonl"
+        elif source.is_dir():
+            kind = "seeds" if is_seed_directory(source) else "faults"
+        else:
+            raise InputError(f"{source}: no such file or directory")
+    if kind == "faults":
+        return _import_faults(args)
+    corpus = read_seed_corpus(source, args.language) if kind == "seeds" else Corpus.of(source.stem, read_programs(source))
+    if args.out:
+        write_programs((entry.program for entry in corpus.entries), args.out)
+    stats = corpus_stats(corpus)
+    if args.format == "json":
+        console.print_json({"kind": kind, "out": str(args.out) if args.out else None, **stats,
+                            "excluded": {e.program.name: e.excluded for e in corpus.entries if e.excluded}})
+        return 0
+    print(f"imported {stats['programs']} programs from {source} ({kind})")
+    for language, numbers in stats["languages"].items():
+        print(f"  {language}: {numbers['usable']} usable, {numbers['parse_failures']} excluded (do not parse)")
+        for reason, count in list(numbers["parse_failure_reasons"].items())[:5]:
+            print(f"    {count} x {reason}")
+    if args.out:
+        print(f"wrote {args.out} (use it with --corpus {args.out})")
+    return 0
+
+
+def _import_faults(args: argparse.Namespace) -> int:
+    faults = read_faults(args.source, args.language, args.seeds)
+    if args.out:
+        args.out.write_text("".join(codec.dumps(fault) + "\n" for fault in faults), encoding="utf-8")
+    summary = summarize(fault.audit for fault in faults)
+    verified = any(fault.audit.changed_lines for fault in faults)
+    if args.format == "json":
+        console.print_json({"kind": "faults", "fault": faults[0].faulty.fault if faults else None,
+                            "seeds_found": verified, **summary,
+                            "audits": {fault.file: fault.audit for fault in faults}})
+        return 0
+    total = summary["faulty_programs"]
+    print(f"imported {total} faulty programs from {args.source}")
+    print(f"label audit (labels checked against {'the re-printed seeds' if verified else 'the code only: no seeds found'}):")
+    console.print_table(["verdict", "count", "share %"],
+                        [[verdict, count, 100 * count / total if total else 0.0]
+                         for verdict, count in summary["verdicts"].items() if count])
+    print(f"  labels within +-2 lines of the real fault: {summary['within_tolerance']}/{total}")
+    if summary["label_is_original_seed_line"]:
+        print(f"  misplaced labels that are the fault's line in the original seed (before comments and blank lines "
+              f"were dropped): {summary['label_is_original_seed_line']}")
+    if args.out:
+        print(f"wrote {args.out} (fault lines corrected where the seed is known)")
+    return 0

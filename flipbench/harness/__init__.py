@@ -1,1 +1,0 @@
-"""Sandboxes, test runners, verification, localizers and experiment execution."""

@@ -1,1 +1,0 @@
-"""Fault localizers: things that name the lines most likely to hold a fault."""

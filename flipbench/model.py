@@ -1,0 +1,248 @@
+"""The benchmark's plain data: programs, faulty programs, variants, line maps and subjects.
+
+Everything here is a frozen dataclass that round-trips through JSON (:mod:`flipbench.codec`)
+and has a content-hash ``id``, so that any result can be traced back to the exact bytes it was
+computed from. Producing faulty programs and variants is the mutators' job; this module only
+says what they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from flipbench import codec
+
+Language = Literal["python", "java"]
+LANGUAGES: tuple[Language, ...] = ("python", "java")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a program came from, so results can be attributed and licences honoured."""
+
+    corpus: str
+    origin: str
+    licence: str
+
+
+@dataclass(frozen=True)
+class TestSuite:
+    """A program's tests as one source file in the language's flipbench test format (see README)."""
+
+    __test__ = False  # not a pytest test class
+
+    source: str
+    filename: str
+
+
+@dataclass(frozen=True)
+class Program:
+    """Source + language + spec (the natural-language intent) + optional tests + provenance."""
+
+    name: str
+    language: Language
+    source: str
+    spec: str
+    filename: str
+    provenance: Provenance
+    tests: TestSuite | None = None
+
+    @cached_property
+    def id(self) -> str:
+        """Content id: identical code, spec and tests give the same id whatever the name or origin."""
+        return codec.content_hash(
+            {"language": self.language, "filename": self.filename, "source": self.source,
+             "spec": self.spec, "tests": self.tests}
+        )
+
+    @property
+    def line_count(self) -> int:
+        return len(source_lines(self.source))
+
+
+@dataclass(frozen=True)
+class LineMap:
+    """Where each line of an old source went in a new one.
+
+    ``targets[i]`` holds the 1-based new lines that old line ``i + 1`` became: one line when it
+    moved or stayed, several when it was split, none when it was deleted.
+    """
+
+    targets: tuple[tuple[int, ...], ...]
+    new_line_count: int
+
+    @classmethod
+    def identity(cls, line_count: int) -> LineMap:
+        return cls(tuple((line,) for line in range(1, line_count + 1)), line_count)
+
+    @property
+    def old_line_count(self) -> int:
+        return len(self.targets)
+
+    def image(self, old_lines: tuple[int, ...]) -> tuple[int, ...]:
+        """The sorted new lines that hold any of ``old_lines``."""
+        return tuple(sorted({new for old in old_lines for new in self.targets[old - 1]}))
+
+    def then(self, after: LineMap) -> LineMap:
+        """This map followed by ``after`` (which maps this map's new lines onward)."""
+        if after.old_line_count != self.new_line_count:
+            raise ValueError(
+                f"cannot compose: first map yields {self.new_line_count} lines, second expects {after.old_line_count}"
+            )
+        return LineMap(tuple(after.image(news) for news in self.targets), after.new_line_count)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One contiguous text replacement, located in the source it was applied to."""
+
+    start_byte: int
+    end_byte: int
+    before: str
+    after: str
+    line: int
+
+
+@dataclass(frozen=True)
+class FaultyProgram:
+    """A program with one injected fault (a semantic-altering mutation) and its exact fault lines."""
+
+    program: Program
+    fault: str
+    fault_lines: tuple[int, ...]
+    edit: Edit | None
+    """The change to the program's source; None when only the faulty text is known (imported faults)."""
+    position: float
+    """Percentile (0-100) of the fault's first line within the faulty file."""
+    faulty_source: str | None = field(default=None, repr=False)
+    """The faulty text when no ``edit`` describes it."""
+
+    @cached_property
+    def source(self) -> str:
+        """The faulty text, built on first use: a 40K-line file has tens of thousands of faults."""
+        if self.edit is None:
+            if self.faulty_source is None:
+                raise ValueError("a faulty program needs an edit or its faulty source")
+            return self.faulty_source
+        data = self.program.source.encode("utf-8")
+        view = memoryview(data)
+        return b"".join((view[:self.edit.start_byte], self.edit.after.encode("utf-8"),
+                         view[self.edit.end_byte:])).decode("utf-8")
+
+    @cached_property
+    def id(self) -> str:
+        return codec.content_hash(
+            {"program": self.program.id, "fault": self.fault, "source": self.source, "fault_lines": self.fault_lines}
+        )
+
+
+@dataclass(frozen=True)
+class SpmEdit:
+    """One application of a semantic-preserving mutation, as recorded in a variant."""
+
+    spm: str
+    description: str
+    line: int
+    """First line of the edit in the variant's source."""
+    fault_distance: int
+    """Lines between the edit and the nearest fault line of the variant (0 = on a fault line)."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A faulty program after a chain of SPMs, with the line map that follows its fault lines."""
+
+    faulty: FaultyProgram
+    chain: tuple[str, ...]
+    strength: int
+    placement: str
+    seed: int
+    source: str
+    line_map: LineMap
+    fault_lines: tuple[int, ...]
+    edits: tuple[SpmEdit, ...] = field(default=())
+    parameters: tuple[tuple[str, str], ...] = field(default=())
+
+    @cached_property
+    def id(self) -> str:
+        return codec.content_hash(
+            {"faulty": self.faulty.id, "chain": self.chain, "strength": self.strength,
+             "placement": self.placement, "seed": self.seed, "parameters": self.parameters,
+             "source": self.source}
+        )
+
+
+def position_percentile(line: int, line_count: int) -> float:
+    """Where a line sits in its file: 0 for the first line, just under 100 for the last.
+
+    The study's position windows (0-25, 25-50, 50-75, 75-100) are quartiles of this number.
+    """
+    return round(100 * (line - 1) / max(line_count, 1), 2)
+
+
+def source_lines(source: str) -> list[str]:
+    """Lines as editors and line-numbered prompts count them: split on ``\\n`` only, and a final
+    newline ends the last line rather than starting an empty one."""
+    lines = source.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+Span = tuple[int, int]
+"""First and last line of a function (1-based, inclusive)."""
+Role = Literal["before", "variant", "control"]
+"""A task's place in the experiment: stage 1 (``before``), or stage 2 (an SPM ``variant`` or the ``control``)."""
+
+
+@dataclass(frozen=True)
+class RankedLine:
+    """A line and its suspiciousness in a spectrum-based ranking (equal scores tie)."""
+
+    line: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A program a localizer is asked about: a faulty program, or an SPM variant of one."""
+
+    id: str
+    kind: Literal["faulty", "variant"]
+    faulty_id: str
+    program: str
+    language: str
+    spec: str
+    source: str
+    fault: str
+    fault_lines: tuple[int, ...]
+    condition: str = ""
+    """The SPM condition of a variant (``misleading_names x1``); empty for a faulty program."""
+    verdict: str = "unchecked"
+    """live / equivalent / unverifiable for faults; preserving / changed / unverifiable for variants."""
+    rankings: tuple[tuple[str, tuple[RankedLine, ...]], ...] = ()
+    """Spectrum-based rankings (formula, scored lines most suspicious first) from the certifying run's
+    coverage; the scores tell which lines tie."""
+    spm: str = ""
+    """A variant's SPM chain (``misleading_names+dead_code``); empty for a faulty program."""
+    strength: int = 0
+    placement: str = ""
+    position: float | None = None
+    """Where the fault's first line sits in the faulty program (percentile 0-100), for variants too."""
+    edits: tuple[SpmEdit, ...] = ()
+    """A variant's SPM edits, each with its line and distance to the nearest fault line."""
+    function_spans: tuple[Span, ...] = ()
+    """The functions holding the fault lines in this source (function-level accuracy)."""
+
+    @cached_property
+    def line_count(self) -> int:
+        return len(source_lines(self.source))
+
+    @property
+    def certified(self) -> bool:
+        return self.verdict in ("live", "preserving")
+
+    def ranking(self, formula: str) -> tuple[RankedLine, ...] | None:
+        return dict(self.rankings).get(formula)

@@ -1,0 +1,230 @@
+"""An experiment: everything that decides which tasks exist and how answers are scored.
+
+Built from defaults (the built-in default experiment), then a TOML file, then command-line flags,
+each overriding the one before. ``semantic_key`` covers only what changes results, so a resumed
+run may change its concurrency or rate limits but not its corpus, models or prompt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from flipbench import codec
+from flipbench.model import LANGUAGES
+from flipbench.errors import InputError
+from flipbench.mutators import OPERATORS, STUDY_OPERATORS
+from flipbench.mutators import Placement
+from flipbench.mutators import STUDY_SPMS, parse_chain
+
+BASELINES = ("baseline/ochiai", "baseline/tarantula", "baseline/dstar", "baseline/random")
+Mode = Literal["all", "correct"]
+
+
+@dataclass(frozen=True)
+class ProviderLimits:
+    """Per-provider pacing: open requests, and requests and tokens per minute (None: unlimited)."""
+
+    concurrency: int = 16
+    requests_per_minute: float | None = None
+    tokens_per_minute: float | None = None
+
+    def share(self, index: int, count: int) -> ProviderLimits:
+        """Worker ``index``'s part of these limits when ``count`` processes share them."""
+        concurrency = self.concurrency // count + (1 if index < self.concurrency % count else 0)
+        return ProviderLimits(concurrency, None if self.requests_per_minute is None else self.requests_per_minute / count,
+                              None if self.tokens_per_minute is None else self.tokens_per_minute / count)
+
+
+@dataclass(frozen=True)
+class Price:
+    """US dollars per million tokens, for the cost shown while running."""
+
+    input: float
+    output: float
+
+
+PACING = frozenset({"limits", "prices", "timeout", "max_attempts", "sandbox", "workers", "model_groups"})
+"""Settings a resumed run may change: they decide how fast tasks run (or how the report groups the localizers),
+not which tasks exist or their answers."""
+
+
+@dataclass(frozen=True)
+class Experiment:
+    corpus: str = "builtin"
+    languages: tuple[str, ...] = LANGUAGES
+    faults: tuple[str, ...] = STUDY_OPERATORS
+    faults_per_operator: int = 1
+    """Faults sampled per operator per program (seeded)."""
+    spms: tuple[tuple[str, ...], ...] = tuple((name,) for name in STUDY_SPMS)
+    strengths: tuple[int, ...] = (1,)
+    placements: tuple[str, ...] = ("random",)
+    seed: int = 0
+    models: tuple[str, ...] = BASELINES
+    base_url: str | None = None
+    prompt: str = "paper"
+    samples: int = 1
+    temperature: float = 0.0
+    max_tokens: int = 256
+    tolerance: int = 0
+    top: int = 1
+    mode: Mode = "all"
+    """Stage 2 for every faulty program (``all``) or only those the model localized (``correct``, the study's)."""
+    control: bool = True
+    certified_only: bool = True
+    """Leave out faults that no test kills and variants whose behaviour changed (needs a sandbox)."""
+    limit: int | None = None
+    """At most this many faulty programs (a seeded sample)."""
+    sandbox: str | None = None
+    parse_retries: int = 2
+    max_attempts: int = 6
+    timeout: float = 120.0
+    workers: int | None = None
+    """Processes making the calls (None: one per 64 open requests, up to the CPU count)."""
+    limits: Mapping[str, ProviderLimits] = field(default_factory=dict)
+    prices: Mapping[str, Price] = field(default_factory=dict)
+    model_groups: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Per localizer, attributes the report groups by (``family = "multimodal"``) and ``version_of`` (the
+    localizer it is a newer version of): declared as ``[models."openai/gpt-4o"]`` tables."""
+
+    def __post_init__(self) -> None:
+        _check(self)
+
+    @property
+    def semantic_key(self) -> str:
+        """A hash of the settings that change which tasks exist or what their answers are."""
+        return codec.content_hash({f.name: getattr(self, f.name) for f in dataclasses.fields(self)
+                                   if f.name not in PACING})
+
+    def limits_for(self, provider: str) -> ProviderLimits:
+        return self.limits.get(provider, ProviderLimits())
+
+    def with_overrides(self, **changes: Any) -> Experiment:
+        return dataclasses.replace(self, **{key: value for key, value in changes.items() if value is not None})
+
+
+def experiment_differences(recorded: Mapping[str, Any], current: Mapping[str, Any]) -> list[str]:
+    """``name (was X, now Y)`` for each result-changing setting that differs between two experiments'
+    data forms (:func:`flipbench.codec.to_data`)."""
+    names = [f.name for f in dataclasses.fields(Experiment) if f.name not in PACING]
+    return [f"{name} (was {_shown(recorded.get(name))}, now {_shown(current.get(name))})"
+            for name in names if recorded.get(name) != current.get(name)]
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    text = codec.dumps(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def load_experiment(path: Path, base: Experiment | None = None) -> Experiment:
+    """Settings from a TOML file over ``base`` (default: the built-in default experiment)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(f"{path}: cannot read config ({error.strerror})") from error
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"{path}: not valid TOML ({error})") from error
+    try:
+        return from_mapping(data, base or Experiment())
+    except InputError as error:
+        raise InputError(f"{path}: {error}") from error
+
+
+def from_mapping(data: Mapping[str, Any], base: Experiment) -> Experiment:
+    known = {f.name for f in dataclasses.fields(Experiment)}
+    unknown = set(data) - known
+    if unknown:
+        raise InputError(f"unknown settings {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
+    changes: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "models" and isinstance(value, dict):
+            changes["models"] = tuple(value)
+            changes["model_groups"] = {name: _attributes(f"models.{name}", table) for name, table in value.items()}
+        elif key == "spms":
+            changes[key] = tuple(parse_chain(chain) for chain in _strings(key, value))
+        elif key in ("languages", "faults", "models", "placements"):
+            changes[key] = tuple(_strings(key, value))
+        elif key == "strengths":
+            changes[key] = tuple(_integers(key, value))
+        elif key == "limits":
+            changes[key] = {name: _table(ProviderLimits, f"limits.{name}", table) for name, table in value.items()}
+        elif key == "prices":
+            changes[key] = {name: _table(Price, f"prices.{name}", table) for name, table in value.items()}
+        else:
+            changes[key] = value
+    try:
+        return dataclasses.replace(base, **changes)
+    except TypeError as error:
+        raise InputError(str(error)) from error
+
+
+def _strings(key: str, value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InputError(f"{key} must be a list of strings")
+    return value
+
+
+def _integers(key: str, value: Any) -> list[int]:
+    if isinstance(value, int):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, int) and not isinstance(item, bool) for item in value):
+        raise InputError(f"{key} must be a list of integers")
+    return value
+
+
+def _attributes(where: str, table: Any) -> dict[str, str]:
+    if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
+        raise InputError(f"{where} must be a table of strings (family = \"...\", version_of = \"...\")")
+    return dict(table)
+
+
+def _table(cls: type, where: str, table: Any) -> Any:
+    if not isinstance(table, dict):
+        raise InputError(f"{where} must be a table")
+    names = {f.name for f in dataclasses.fields(cls)}
+    if set(table) - names:
+        raise InputError(f"{where}: unknown keys {', '.join(sorted(set(table) - names))}")
+    return cls(**table)
+
+
+def _check(experiment: Experiment) -> None:
+    """Reject settings that cannot work, naming the setting."""
+    for language in experiment.languages:
+        if language not in LANGUAGES:
+            raise InputError(f"languages: unknown language {language!r} (use {', '.join(LANGUAGES)})")
+    for fault in experiment.faults:
+        if fault not in OPERATORS:
+            raise InputError(f"faults: unknown fault {fault!r} (see `flipbench faults`)")
+    for placement in experiment.placements:
+        Placement.parse(placement)
+    if not experiment.models:
+        raise InputError("models: name at least one localizer")
+    for name, value in (("samples", experiment.samples), ("faults_per_operator", experiment.faults_per_operator),
+                        ("max_attempts", experiment.max_attempts), ("max_tokens", experiment.max_tokens)):
+        if not isinstance(value, int) or value < 1:
+            raise InputError(f"{name} must be a positive integer, not {value!r}")
+    if any(strength < 1 for strength in experiment.strengths):
+        raise InputError("strengths must be positive")
+    if experiment.limit is not None and experiment.limit < 1:
+        raise InputError("limit must be positive")
+    if experiment.tolerance < 0 or experiment.top < 1:
+        raise InputError("tolerance must be >= 0 and top >= 1")
+    if experiment.mode not in ("all", "correct"):
+        raise InputError(f"mode must be 'all' or 'correct', not {experiment.mode!r}")
+    if not 0 <= experiment.temperature <= 2:
+        raise InputError("temperature must be between 0 and 2")
+    if experiment.workers is not None and (not isinstance(experiment.workers, int) or experiment.workers < 1):
+        raise InputError(f"workers must be a positive integer, not {experiment.workers!r}")
+    for name, attributes in experiment.model_groups.items():
+        base = attributes.get("version_of")
+        if base is not None and (base == name or (base not in experiment.models and base not in experiment.model_groups)):
+            raise InputError(f"models.{name}.version_of: {base!r} is not another model of the experiment")
+    for provider, limits in experiment.limits.items():
+        if limits.concurrency < 1:
+            raise InputError(f"limits.{provider}.concurrency must be positive")

@@ -1,0 +1,362 @@
+"""The run directory's SQLite database: config, subjects, tasks, requests and the response cache.
+
+Writes are grouped into transactions that each leave the database complete: a task's score, the
+response it was scored from and the HTTP attempts behind it land together or not at all, so a
+run killed at any moment (``kill -9`` included) resumes without losing or duplicating anything.
+Task ids are primary keys, so a task can only ever be recorded once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from flipbench import codec
+from flipbench.version import __version__
+from flipbench.model import SpmEdit
+from flipbench.errors import InputError
+from flipbench.runs.experiment import Experiment, experiment_differences
+from flipbench.localizers import Reply, Server
+from flipbench.model import RankedLine
+from flipbench.model import Subject
+
+DATABASE = "flipbench.sqlite"
+SCHEMA_VERSION = 3
+"""2: spectrum rankings keep their scores (baselines break ties per draw) and tasks their expected
+correctness. 3: subjects keep their SPM chain, strength, placement, edits, fault position and the
+functions holding the fault; the prompts as sent are kept per subject (the report shows them)."""
+BUSY_SECONDS = 60.0
+"""How long a statement waits for another process's lock (worker processes open the database to read)."""
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS programs (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, language TEXT NOT NULL, spec TEXT NOT NULL, source TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS subjects (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, faulty_id TEXT NOT NULL, program TEXT NOT NULL,
+    language TEXT NOT NULL, spec TEXT NOT NULL, source TEXT NOT NULL, fault TEXT NOT NULL,
+    fault_lines TEXT NOT NULL, condition TEXT NOT NULL, verdict TEXT NOT NULL, rankings TEXT NOT NULL,
+    spm TEXT NOT NULL, strength INTEGER NOT NULL, placement TEXT NOT NULL, position REAL, line_count INTEGER NOT NULL,
+    nearest_edit INTEGER, edits TEXT NOT NULL, function_spans TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS subjects_by_faulty ON subjects (faulty_id, kind);
+CREATE TABLE IF NOT EXISTS steps (name TEXT PRIMARY KEY, detail TEXT NOT NULL, finished TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tasks (
+    id TEXT PRIMARY KEY, role TEXT NOT NULL, subject_id TEXT NOT NULL, faulty_id TEXT NOT NULL,
+    condition TEXT NOT NULL, localizer TEXT NOT NULL, draw INTEGER NOT NULL, status TEXT NOT NULL,
+    predicted TEXT, parsed_from TEXT, exact INTEGER, within_tolerance INTEGER, top_k INTEGER, exam REAL,
+    expected_correct REAL, response_key TEXT, error TEXT, attempts INTEGER NOT NULL, input_tokens INTEGER,
+    output_tokens INTEGER, seconds REAL NOT NULL, finished TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS tasks_by_pair ON tasks (localizer, faulty_id, draw);
+CREATE TABLE IF NOT EXISTS responses (
+    key TEXT PRIMARY KEY, localizer TEXT NOT NULL, text TEXT NOT NULL, raw TEXT NOT NULL, dialect TEXT NOT NULL,
+    input_tokens INTEGER, output_tokens INTEGER, created TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS requests (
+    id INTEGER PRIMARY KEY, task_id TEXT NOT NULL, response_key TEXT NOT NULL, attempt INTEGER NOT NULL,
+    outcome TEXT NOT NULL, detail TEXT NOT NULL, seconds REAL NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS prompts (subject_id TEXT PRIMARY KEY, system TEXT NOT NULL, user TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS dialects (
+    base_url TEXT NOT NULL, model TEXT NOT NULL, dialect TEXT NOT NULL, learned TEXT NOT NULL,
+    PRIMARY KEY (base_url, model));
+"""
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One HTTP call behind a task (kept for every call, failed ones included)."""
+
+    response_key: str
+    attempt: int
+    outcome: str
+    """ok, transient, permanent or unparseable."""
+    detail: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class TaskRecord:
+    """A finished task: its status and scores, and what it was decided on."""
+
+    task_id: str
+    role: str
+    subject_id: str
+    faulty_id: str
+    condition: str
+    localizer: str
+    draw: int
+    status: str
+    """correct, wrong or error."""
+    predicted: tuple[int, ...] | None = None
+    parsed_from: str | None = None
+    exact: bool | None = None
+    within_tolerance: bool | None = None
+    top_k: bool | None = None
+    exam: float | None = None
+    response_key: str | None = None
+    error: str | None = None
+    attempts: int = 0
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    seconds: float = 0.0
+    expected_correct: float | None = None
+    """A baseline's chance of being correct under a uniformly random order of its tied lines: what its
+    seeded tie-break samples from (None for chat models)."""
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def recorded_meta(folder: Path) -> dict[str, str] | None:
+    """The meta table of the run in ``folder``, read without creating or changing anything (None: no
+    run there yet). A run must be checked before anything is written, so that a refused command leaves
+    nothing behind."""
+    path = folder / DATABASE
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder}: exists and is not a directory")
+    if not path.exists():
+        return None
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
+        try:
+            return dict(connection.execute("SELECT key, value FROM meta"))
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise InputError(f"{path}: not a flipbench run database ({error})") from error
+
+
+def different_experiment(folder: Path, known: Mapping[str, str], experiment: Experiment) -> str:
+    """Why ``folder``'s run cannot be resumed with ``experiment``: each differing setting with its recorded
+    and its new value, and the ways out."""
+    try:
+        recorded = json.loads(known.get("experiment", "{}"))
+    except ValueError:
+        recorded = {}
+    changes = experiment_differences(recorded, codec.to_data(experiment))
+    listed = "; ".join(changes[:6]) + (f"; and {len(changes) - 6} more" if len(changes) > 6 else "")
+    return (f"{folder} holds a different experiment ({listed or 'its settings differ from these'}); "
+            f"use another --out, the settings recorded there, or --fresh to discard that run")
+
+
+def remove_run(folder: Path) -> bool:
+    """Delete the run database in ``folder`` (with its WAL files); True if there was one."""
+    existed = False
+    for name in (DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm", f"{DATABASE}-journal"):
+        path = folder / name
+        if path.exists():
+            existed = True
+            path.unlink()
+    return existed
+
+
+def check_schema(folder: Path, known: Mapping[str, str]) -> None:
+    """Refuse a run database another schema version wrote: its tables and rankings read differently,
+    and its baseline answers broke ties another way, so it can neither be resumed nor exported."""
+    version = known.get("schema_version", str(SCHEMA_VERSION))
+    if version != str(SCHEMA_VERSION):
+        raise InputError(f"{folder} holds a run of flipbench {known.get('flipbench_version', '?')} (run database "
+                         f"version {version}, this flipbench reads version {SCHEMA_VERSION}); use another --out, "
+                         "or that flipbench version")
+
+
+class Store:
+    def __init__(self, folder: Path) -> None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(f"{folder}: cannot create the run directory ({error.strerror})") from error
+        self.path = folder / DATABASE
+        try:
+            self.connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                              timeout=BUSY_SECONDS)
+            self.connection.execute("PRAGMA journal_mode=WAL")
+            self.connection.execute("PRAGMA synchronous=NORMAL")
+            self.connection.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as error:
+            raise InputError(f"{self.path}: not a flipbench run database ({error})") from error
+        self.subject = lru_cache(maxsize=4096)(self._subject)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- the run ------------------------------------------------------------------------------
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.connection.execute("SELECT key, value FROM meta"))
+
+    def begin(self, experiment: Experiment) -> None:
+        """Record the experiment, or check that a resumed run is the same experiment."""
+        known = self.meta()
+        check_schema(self.path.parent, known)
+        if known and known.get("experiment_key") != experiment.semantic_key:
+            raise InputError(different_experiment(self.path.parent, known, experiment))
+        values = {"experiment": codec.dumps(experiment), "experiment_key": experiment.semantic_key,
+                  "seed": str(experiment.seed), "schema_version": str(SCHEMA_VERSION)}
+        values.setdefault("created", known.get("created", now()))
+        values["flipbench_version"] = known.get("flipbench_version", __version__)
+        values["last_resumed_with"] = __version__
+        with self._transaction():
+            self.connection.execute("DELETE FROM meta WHERE key = 'finished'")
+            self.connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
+
+    def finish(self) -> None:
+        """Mark the run finished (the report says of a run without the mark that it is still running or
+        was stopped); :meth:`begin` takes the mark off again."""
+        with self._transaction():
+            self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('finished', ?)", (now(),))
+
+    def save_prompts(self, prompts: Iterable[tuple[str, str, str]]) -> None:
+        """(subject id, system message, user message): each subject's prompt exactly as a chat localizer is
+        sent it (one template per run, so one prompt per subject; the sampling seed is not part of it)."""
+        with self._transaction():
+            self.connection.executemany("INSERT OR IGNORE INTO prompts VALUES (?, ?, ?)", prompts)
+
+    def step_done(self, name: str) -> str | None:
+        """A preparation step's recorded detail if it finished (so resuming skips it)."""
+        row = self.connection.execute("SELECT detail FROM steps WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    # -- subjects -----------------------------------------------------------------------------
+
+    def save_subjects(self, subjects: Iterable[Subject], *, steps: Iterable[str] = (), detail: str = "") -> None:
+        """Subjects and the marks of the preparation steps that produced them, in one transaction."""
+        rows = [(s.id, s.kind, s.faulty_id, s.program, s.language, s.spec, s.source, s.fault,
+                 json.dumps(s.fault_lines), s.condition, s.verdict, _rankings_json(s.rankings), s.spm, s.strength,
+                 s.placement, s.position, s.line_count,
+                 min((abs(edit.fault_distance) for edit in s.edits), default=None),
+                 json.dumps([dataclasses.asdict(edit) for edit in s.edits]),
+                 json.dumps(s.function_spans)) for s in subjects]
+        with self._transaction():
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO subjects VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            self.connection.executemany("INSERT OR REPLACE INTO steps VALUES (?, ?, ?)",
+                                        [(step, detail, now()) for step in steps])
+
+    def subjects(self, kind: str, faulty_id: str | None = None) -> Iterator[Subject]:
+        query, parameters = "SELECT * FROM subjects WHERE kind = ?", [kind]
+        if faulty_id is not None:
+            query += " AND faulty_id = ?"
+            parameters.append(faulty_id)
+        for row in self.connection.execute(query + " ORDER BY rowid", parameters).fetchall():
+            yield _subject(row)
+
+    def _subject(self, subject_id: str) -> Subject:
+        row = self.connection.execute("SELECT * FROM subjects WHERE id = ?", (subject_id,)).fetchone()
+        if row is None:
+            raise KeyError(subject_id)
+        return _subject(row)
+
+    # -- tasks --------------------------------------------------------------------------------
+
+    def finished_task_ids(self, role: str | None = None, *, errors_too: bool = True) -> set[str]:
+        query = "SELECT id FROM tasks WHERE 1=1"
+        parameters: list[Any] = []
+        if role is not None:
+            query += " AND role = ?"
+            parameters.append(role)
+        if not errors_too:
+            query += " AND status != 'error'"
+        return {row[0] for row in self.connection.execute(query, parameters)}
+
+    def correct_pairs(self) -> set[tuple[str, str]]:
+        """(localizer, faulty id) pairs with at least one correct stage-1 answer."""
+        return set(self.connection.execute(
+            "SELECT DISTINCT localizer, faulty_id FROM tasks WHERE role = 'before' AND status = 'correct'"))
+
+    def forget_errors(self) -> int:
+        """Drop tasks that ended in ``error`` so that they run again; returns how many."""
+        with self._transaction():
+            return self.connection.execute("DELETE FROM tasks WHERE status = 'error'").rowcount
+
+    def cached(self, key: str) -> Reply | None:
+        row = self.connection.execute(
+            "SELECT text, raw, input_tokens, output_tokens, dialect FROM responses WHERE key = ?", (key,)).fetchone()
+        return Reply(row[0], row[1], row[2], row[3], row[4]) if row else None
+
+    def dialects(self) -> dict[Server, str]:
+        """The structured-output dialect each server (base URL, model) was found to accept in this run."""
+        return {(base_url, model): dialect for base_url, model, dialect in
+                self.connection.execute("SELECT base_url, model, dialect FROM dialects")}
+
+    def record(self, finished: Iterable[tuple[TaskRecord, Mapping[str, tuple[str, Reply]], Iterable[Attempt]]],
+               dialects: Mapping[Server, str] | None = None) -> None:
+        """Finished tasks with the new responses they were scored from and their attempts, and the
+        dialects those responses showed their servers accept (the first one learned is kept), atomically."""
+        stamp = now()
+        tasks, responses, attempts = [], [], []
+        for record, new_responses, task_attempts in finished:
+            tasks.append((record.task_id, record.role, record.subject_id, record.faulty_id, record.condition,
+                          record.localizer, record.draw, record.status,
+                          None if record.predicted is None else json.dumps(record.predicted), record.parsed_from,
+                          record.exact, record.within_tolerance, record.top_k, record.exam,
+                          record.expected_correct, record.response_key,
+                          record.error, record.attempts, record.input_tokens, record.output_tokens,
+                          round(record.seconds, 4), stamp))
+            responses += [(key, localizer, reply.text, reply.raw, reply.dialect, reply.input_tokens,
+                           reply.output_tokens, stamp) for key, (localizer, reply) in new_responses.items()]
+            attempts += [(record.task_id, a.response_key, a.attempt, a.outcome, a.detail[:2000],
+                          round(a.seconds, 4), stamp) for a in task_attempts]
+        if not tasks:
+            return
+        learned = [(base_url, model, dialect, stamp) for (base_url, model), dialect in (dialects or {}).items()]
+        with self._transaction():
+            self.connection.executemany("INSERT OR IGNORE INTO dialects VALUES (?,?,?,?)", learned)
+            self.connection.executemany("INSERT OR IGNORE INTO responses VALUES (?,?,?,?,?,?,?,?)", responses)
+            self.connection.executemany(
+                "INSERT INTO requests (task_id, response_key, attempt, outcome, detail, seconds, at) "
+                "VALUES (?,?,?,?,?,?,?)", attempts)
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", tasks)
+
+    def save_programs(self, programs: Iterable[Any]) -> None:
+        rows = [(p.id, p.name, p.language, p.spec, p.source) for p in programs]
+        with self._transaction():
+            self.connection.executemany("INSERT OR IGNORE INTO programs VALUES (?,?,?,?,?)", rows)
+
+    def rows(self, query: str, parameters: Iterable[Any] = ()) -> Iterator[sqlite3.Row]:
+        """Read-only access for analysis and export, streamed."""
+        cursor = self.connection.cursor()
+        cursor.row_factory = sqlite3.Row
+        yield from cursor.execute(query, tuple(parameters))
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.connection)
+
+
+class _Transaction:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.connection.execute("BEGIN IMMEDIATE")
+        return self.connection
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _subject(row: tuple) -> Subject:
+    rankings = tuple((name, tuple(RankedLine(line, score) for line, score in ranking))
+                     for name, ranking in json.loads(row[11]))
+    return Subject(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], tuple(json.loads(row[8])),
+                   row[9], row[10], rankings, spm=row[12], strength=row[13], placement=row[14], position=row[15],
+                   edits=tuple(SpmEdit(**edit) for edit in json.loads(row[18])),
+                   function_spans=tuple(tuple(span) for span in json.loads(row[19])))
+
+
+def _rankings_json(rankings: tuple[tuple[str, tuple[RankedLine, ...]], ...]) -> str:
+    """Each formula's ranking as ``[line, score]`` pairs (a line's ``{"line", "score"}`` object would
+    double the size of a large program's subject)."""
+    return json.dumps([[name, [[ranked.line, ranked.score] for ranked in ranking]] for name, ranking in rankings])

@@ -1,0 +1,61 @@
+"""The package layout is the architecture (docs/architecture.md), checked by tools rather than memory."""
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "flipbench"
+
+
+def test_the_import_linter_contracts_hold():
+    """Layers and forbidden imports as declared in pyproject.toml's [tool.importlinter]."""
+    command = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    if command is None:
+        pytest.fail("import-linter is not installed (it is in the test extra: pip install -e '.[test]')")
+    done = subprocess.run([command, "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert "0 broken" in done.stdout
+
+
+def _modules():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "builtin" not in path.relative_to(PACKAGE).parts:
+            yield path
+
+
+def test_packages_use_each_other_only_through_their_public_face():
+    """Inside flipbench, another package is imported from its ``__init__`` (its ``__all__``), never from one
+    of its modules: a package's modules are its own business."""
+    packages = {path.parent.name for path in PACKAGE.glob("*/__init__.py")}
+    reaching_in = []
+    for path in _modules():
+        parts = path.relative_to(PACKAGE).parts
+        own = parts[0] if len(parts) > 1 else None
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("flipbench."):
+                target = node.module.split(".")
+                if len(target) > 2 and target[1] in packages and target[1] != own:
+                    reaching_in.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {node.module}")
+    assert reaching_in == []
+
+
+def test_every_public_face_exports_what_it_imports():
+    for init in sorted(PACKAGE.glob("*/__init__.py")):
+        tree = ast.parse(init.read_text(encoding="utf-8"))
+        imported = {alias.asname or alias.name for node in tree.body if isinstance(node, ast.ImportFrom)
+                    for alias in node.names if node.module and node.module.startswith("flipbench.")}
+        exported = next((set(ast.literal_eval(node.value)) for node in tree.body if isinstance(node, ast.Assign)
+                         and any(getattr(target, "id", None) == "__all__" for target in node.targets)), None)
+        if init.parent.name == "cli":  # the command itself, not a library face
+            continue
+        assert exported is not None, f"{init.relative_to(ROOT)} has no __all__"
+        assert imported <= exported, (init.relative_to(ROOT), sorted(imported - exported))
+
+
+def test_there_is_no_utils_module():
+    assert not [path for path in _modules() if path.stem in ("utils", "util", "helpers", "misc", "common")]
