@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flipbench.corpora.syntax import default_filename
-from flipbench.model import FaultyProgram, Program, Provenance
+from flipbench.model import FaultyProgram, Program, Provenance, source_lines
 from flipbench.mutators.faults import inject
 
 
@@ -24,3 +24,28 @@ def changes(language: str, source: str, operator: str) -> list[tuple[str, str]]:
 def lines_after(language: str, source: str, operator: str) -> list[str]:
     """The text of each fault's first fault line."""
     return [f.source.split("\n")[f.fault_lines[0] - 1].strip() for f in faults(language, source, operator)]
+
+
+def expected_fault_lines(old: str, new: str) -> tuple[int, ...]:
+    """What a line-by-line diff says changed; a pure deletion is the pair of lines around the gap."""
+    a, b = source_lines(old), source_lines(new)
+    prefix = 0
+    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(a), len(b)) - prefix and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    changed = tuple(range(prefix + 1, len(b) - suffix + 1))
+    return changed or tuple(line for line in (prefix, prefix + 1) if 1 <= line <= len(b))
+
+
+def diff_allows(old: str, new: str, fault_lines: tuple[int, ...]) -> bool:
+    """Whether the fault lines are what a line diff of ``old`` and ``new`` finds. A deletion next to
+    lines equal to the deleted ones has several places it may have been: any of them will do."""
+    if fault_lines == expected_fault_lines(old, new):
+        return True
+    a, b = source_lines(old), source_lines(new)
+    deleted = len(a) - len(b)
+    return deleted > 0 and any(
+        tuple(line for line in (gap, gap + 1) if 1 <= line <= len(b)) == fault_lines
+        and a[:gap] == b[:gap] and a[gap + deleted:] == b[gap:] for gap in range(len(b) + 1))

@@ -17,25 +17,14 @@ from flipbench.model import source_lines
 from flipbench.mutators.faults import OPERATORS, inject, sample_faults
 from flipbench.mutators.sampling import quartile
 
+from faultkit import expected_fault_lines
+
 PROGRAMS = list(builtin_corpus().programs())
 
 
 @cache
 def faults_of(name: str) -> tuple:
     return tuple(inject(builtin_corpus().get(name).program))
-
-
-def expected_fault_lines(old: str, new: str) -> tuple[int, ...]:
-    """What a line-by-line diff says changed; a pure deletion is the pair of lines around the gap."""
-    a, b = source_lines(old), source_lines(new)
-    prefix = 0
-    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < min(len(a), len(b)) - prefix and a[-1 - suffix] == b[-1 - suffix]:
-        suffix += 1
-    changed = tuple(range(prefix + 1, len(b) - suffix + 1))
-    return changed or tuple(line for line in (prefix, prefix + 1) if 1 <= line <= len(b))
 
 
 @pytest.mark.parametrize("language", ["python", "java"])

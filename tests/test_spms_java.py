@@ -107,6 +107,16 @@ def test_external_dead_code_calling_math_is_rejected_where_the_file_has_its_own_
         apply("java", source, "dead_code", strength=3, content=ExternalContent.load(content))
 
 
+def test_dead_code_in_a_constructor_never_reads_a_blank_final_field():
+    """A constructor may read a blank final by its simple name only after assigning it."""
+    source = java("    private final int[] data;", "    private final int size;", "    Box(int n) {",
+                  "        this.size = n;", "        System.out.println(n);", "        this.data = new int[n];",
+                  "        java.util.Arrays.fill(data, size);",
+                  "    }")
+    variants = [apply("java", source, "dead_code", strength=8, seed=seed)[0] for seed in range(8)]
+    assert compiles(*(v.source for v in variants)) == []
+
+
 def test_external_dead_code_reading_an_unassigned_local_is_rejected(tmp_path):
     content = tmp_path / "content.json"
     content.write_text(json.dumps({"dead_code": ["System.out.println(b);"]}))

@@ -24,6 +24,7 @@ from flipbench.mutators.java_tree import (
     declaration_covers,
     names_available,
     node_key,
+    read_identifiers,
 )
 from flipbench.mutators.rewrites import Rewrite, reorder_blocks
 from flipbench.mutators.sampling import rank
@@ -331,6 +332,9 @@ def _dead_code_problem(tree: JavaTree, statement: Node, method: Node, offset: in
         return f"{expression.type} cannot be copied"
     if not names_available(tree, read, method, offset):
         return "reads a local that is not definitely assigned there"
+    if method.type != "method_declaration" and any(
+            tree.code(name) in tree.blank_final_fields for name in read_identifiers(tree, statement)):
+        return "reads a final field the constructor may not have assigned there"
     return _exception_problem(tree, statement, method, offset)
 
 

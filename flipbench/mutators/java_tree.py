@@ -223,6 +223,15 @@ class JavaTree:
                          for declarator in field.children_by_field_name("declarator"))
 
     @cached_property
+    def blank_final_fields(self) -> frozenset[str]:
+        """Names of the ``final`` fields declared without a value: constructors must assign them
+        before reading them by their simple name."""
+        return frozenset(self.code(declarator.child_by_field_name("name"))
+                         for field in self.nodes("field_declaration") if "final" in modifier_words(field)
+                         for declarator in field.children_by_field_name("declarator")
+                         if declarator.child_by_field_name("value") is None)
+
+    @cached_property
     def declared_names(self) -> frozenset[str]:
         """Names of every variable, parameter and field the file declares."""
         return frozenset(name for name, _ in self._variable_declarations)
