@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from flipbench.corpora.builtin import builtin_corpus
 from flipbench.corpora.syntax import syntax_error
 from flipbench.execution.java_tools import compile_units
-from flipbench.model import source_lines
 from flipbench.mutators.faults import OPERATORS, inject, sample_faults
 from flipbench.mutators.sampling import quartile
 
