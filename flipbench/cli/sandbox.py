@@ -27,7 +27,7 @@ from flipbench.mutators import (
     parse_chain,
     sample_faults,
 )
-from flipbench.sandbox import open_sandbox
+from flipbench.sandbox import BACKENDS, open_sandbox
 from flipbench.version import __version__
 
 
@@ -91,11 +91,11 @@ def _sandbox_build(args: argparse.Namespace) -> int:
 
 
 def _sandbox_status(args: argparse.Namespace) -> int:
-    from flipbench.sandbox import bwrap_problem, docker_problem
-
-    rows = [{"sandbox": "docker", "available": docker_problem() is None, "detail": docker_problem() or "ready"},
-            {"sandbox": "bwrap", "available": bwrap_problem() is None, "detail": bwrap_problem() or "ready"},
-            {"sandbox": "local", "available": True, "detail": "always available; UNSAFE: no isolation"}]
+    rows = []
+    for name, backend in BACKENDS.items():
+        problem = backend.problem()
+        detail = problem or ("ready" if backend.isolating else "always available; UNSAFE: no isolation")
+        rows.append({"sandbox": name, "available": problem is None, "detail": detail})
     if args.format == "json":
         console.print_json(rows)
     else:

@@ -14,10 +14,12 @@ from flipbench.sandbox.base import (
     staged_for_nobody,
 )
 from flipbench.sandbox.bwrap import bwrap_problem
-from flipbench.sandbox.choice import SANDBOX_NAMES, open_sandbox
+from flipbench.sandbox.choice import BACKENDS, SANDBOX_NAMES, Backend, open_sandbox
 from flipbench.sandbox.docker import docker_client, docker_problem
 from flipbench.sandbox.images import RECIPES, build_image
 
-__all__ = ["INPUTS", "OUTPUTS", "RECIPES", "SANDBOX_NAMES", "Execution", "Invocation", "Limits", "Sandbox", "SandboxUnavailable",
-           "build_image", "bwrap_problem", "describe_end", "docker_client", "docker_problem", "open_sandbox",
-           "scratch_folders", "staged_for_nobody"]
+__all__ = [
+    "BACKENDS", "INPUTS", "OUTPUTS", "RECIPES", "SANDBOX_NAMES", "Backend", "Execution", "Invocation", "Limits",
+    "Sandbox", "SandboxUnavailable", "build_image", "bwrap_problem", "describe_end", "docker_client",
+    "docker_problem", "open_sandbox", "scratch_folders", "staged_for_nobody",
+]
