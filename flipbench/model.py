@@ -59,7 +59,7 @@ class Program:
 
     @property
     def line_count(self) -> int:
-        return len(source_lines(self.source))
+        return count_lines(self.source)
 
 
 @dataclass(frozen=True)
@@ -182,6 +182,15 @@ def position_percentile(line: int, line_count: int) -> float:
     return round(100 * (line - 1) / max(line_count, 1), 2)
 
 
+def count_lines(data: bytes | str) -> int:
+    """Lines as an editor shows them: a final newline does not start another line (``len(source_lines(s))``
+    without splitting). The one line count: prompts, scores, positions and line maps all use it."""
+    if not data:
+        return 0
+    newline = b"\n" if isinstance(data, bytes) else "\n"
+    return data.count(newline) + (0 if data.endswith(newline) else 1)
+
+
 def source_lines(source: str) -> list[str]:
     """Lines as editors and line-numbered prompts count them: split on ``\\n`` only, and a final
     newline ends the last line rather than starting an empty one."""
@@ -238,7 +247,7 @@ class Subject:
 
     @cached_property
     def line_count(self) -> int:
-        return len(source_lines(self.source))
+        return count_lines(self.source)
 
     @property
     def certified(self) -> bool:

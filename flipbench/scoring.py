@@ -1,4 +1,5 @@
-"""Scoring one answer against the fault lines: exact, within a tolerance, top-k and EXAM.
+"""Scoring against the fault lines, in one place: an answer (exact, within a tolerance, top-k, EXAM),
+and a ranking with ties (where it puts the fault under each tie rule).
 
 The study counted |predicted - label| <= 2 as a hit (stated only in its code); flipbench scores
 exact by default and reports every measure for every answer, so a run can be re-read under
@@ -7,8 +8,12 @@ another rule without asking the model again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Literal
+
+from flipbench.model import RankedLine
 
 
 @dataclass(frozen=True)
@@ -53,5 +58,64 @@ def score(predicted: Sequence[int], fault_lines: Sequence[int], line_count: int,
         exact=first is not None and first in fault_lines,
         within_tolerance=first is not None and distance(first, fault_lines) <= match.tolerance,
         top_k=bool(hits) and hits[0] <= match.top,
-        exam=hits[0] / max(line_count, 1) if hits else 1.0,
+        exam=exam(hits[0], line_count) if hits else 1.0,
     )
+
+
+def exam(rank: float, line_count: int) -> float:
+    """EXAM: the share of the file read before reaching the fault, reading lines in ranked order."""
+    return rank / max(line_count, 1)
+
+
+Ties = Literal["best", "average", "pessimistic"]
+"""How a fault line tied with other lines is ranked: first among them, as a uniformly random
+tie-break would on average, or last. Spectrum scores tie often (every line that only failing tests
+execute scores 1.0 under Ochiai), so one tie rule alone would either flatter or punish a baseline."""
+TIE_RULES: tuple[Ties, ...] = ("best", "average", "pessimistic")
+
+
+@dataclass(frozen=True)
+class Localization:
+    """Where a ranking put a fault: ``above`` lines scored higher than its best fault line, ``tied`` lines
+    (``faults_tied`` of them fault lines) scored the same."""
+
+    above: int
+    tied: int
+    faults_tied: int
+
+    def rank(self, ties: Ties = "pessimistic") -> float:
+        """1-based rank of the first fault line: the first fault line among the tied lines comes first
+        (best), at its expected position ``(tied + 1) / (faults_tied + 1)`` (average), or after every
+        other tied line (pessimistic)."""
+        if ties == "best":
+            return self.above + 1
+        if ties == "average":
+            return self.above + (self.tied + 1) / (self.faults_tied + 1)
+        return self.above + self.tied - self.faults_tied + 1
+
+    def top(self, n: int, ties: Ties = "pessimistic") -> float:
+        """Whether a fault line is among the first ``n`` lines: 1.0 or 0.0, or for average ties the
+        probability that a uniformly random tie-break puts one there."""
+        if ties != "average":
+            return float(self.rank(ties) <= n)
+        slots = min(max(n - self.above, 0), self.tied)  # first places left for the tied lines
+        missed = math.comb(self.tied - self.faults_tied, slots) / math.comb(self.tied, slots)
+        return 1.0 - missed
+
+
+def locate(ranking: tuple[RankedLine, ...], fault_lines: Collection[int]) -> Localization | None:
+    """Where ``ranking`` put the fault (None: no fault line was executed, so none is ranked)."""
+    scores = [ranked.score for ranked in ranking if ranked.line in fault_lines]
+    if not scores:
+        return None
+    best = max(scores)
+    return Localization(above=sum(1 for ranked in ranking if ranked.score > best),
+                        tied=sum(1 for ranked in ranking if ranked.score == best),
+                        faults_tied=sum(1 for ranked in ranking if ranked.score == best and ranked.line in fault_lines))
+
+
+def rank_of(ranking: tuple[RankedLine, ...], fault_lines: tuple[int, ...],
+            ties: Ties = "pessimistic") -> float | None:
+    """1-based rank of the best-ranked fault line under a tie rule (None: not ranked)."""
+    located = locate(ranking, fault_lines)
+    return None if located is None else located.rank(ties)

@@ -3,8 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flipbench.model import source_lines
-from flipbench.mutators.source_text import SourceText, Splice, count_lines
+from flipbench.model import count_lines, source_lines
+from flipbench.mutators.source_text import SourceText, Splice
 
 LINES = st.lists(st.sampled_from(["a = 1", "", "  b", "x = 'é'", "# c", "d(e)"]), min_size=1, max_size=12)
 

@@ -1,7 +1,8 @@
 import math
 
 from flipbench.execution.suites import SuiteRun, TestResult
-from flipbench.localizers.spectrum import FORMULAS, dstar, locate, ochiai, rank_lines, rank_of, tarantula
+from flipbench.localizers.spectrum import FORMULAS, dstar, ochiai, rank_lines, tarantula
+from flipbench.scoring import locate, rank_of
 
 
 def _run(*tests):

@@ -4,9 +4,10 @@ import pytest
 
 from flipbench.corpora.builtin import builtin_corpus
 from flipbench.corpora.syntax import parse_java
-from flipbench.mutators.faults import OPERATORS, parse, proposals
+from flipbench.mutators.faults import OPERATORS, proposals
 from flipbench.mutators.python_tree import PythonTree, python_syntax_error
 from flipbench.mutators.source_text import Splice
+from flipbench.mutators.trees import parse_tree as parse
 
 PROGRAMS = list(builtin_corpus().programs())
 

@@ -14,7 +14,7 @@ from flipbench.corpora import (
 )
 from flipbench.errors import InputError
 from flipbench.exits import ExitStatus
-from flipbench.model import LANGUAGES, FaultyProgram, position_percentile, source_lines
+from flipbench.model import LANGUAGES, FaultyProgram, count_lines, position_percentile
 from flipbench.mutators import (
     OPERATORS,
     SPMS,
@@ -24,10 +24,10 @@ from flipbench.mutators import (
     mutate,
     operator_names,
     parse_chain,
+    parse_tree,
     sample_faults,
 )
 from flipbench.mutators import inject as inject_faults
-from flipbench.mutators import parse as parse_tree
 from flipbench.version import __version__
 
 
@@ -198,7 +198,7 @@ def _faulty_to_mutate(args: argparse.Namespace) -> FaultyProgram:
             raise InputError(f"--faulty-id {args.faulty_id}: {'no' if not matches else len(matches)} faults of "
                              f"{args.program} match (ids come from 'flipbench inject' or 'verify --out')")
         return matches[0]
-    count = len(source_lines(program.source))
+    count = count_lines(program.source)
     for line in args.fault_line:
         if not 1 <= line <= count:
             raise InputError(f"--fault-line {line} is outside {where} (1-{count})")

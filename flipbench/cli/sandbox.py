@@ -15,8 +15,8 @@ from flipbench.corpora import load_program_file
 from flipbench.errors import InputError
 from flipbench.execution import exec_program, reference_runs, verify_faults, verify_variants
 from flipbench.exits import ExitStatus
-from flipbench.localizers import TIE_RULES, Localization, locate, ochiai, rank_lines
-from flipbench.model import LANGUAGES
+from flipbench.localizers import ochiai, rank_lines
+from flipbench.model import LANGUAGES, count_lines
 from flipbench.mutators import (
     SPMS,
     NotApplicable,
@@ -28,6 +28,7 @@ from flipbench.mutators import (
     sample_faults,
 )
 from flipbench.sandbox import BACKENDS, open_sandbox
+from flipbench.scoring import TIE_RULES, Localization, exam, locate
 from flipbench.version import __version__
 
 
@@ -232,10 +233,10 @@ def _localization_table(verdicts) -> list[dict]:
         if verdict.verdict != "live" or verdict.evidence is None:
             continue
         located = locate(rank_lines(verdict.evidence, ochiai), verdict.faulty.fault_lines)
-        exam = None if located is None else located.rank("average") / len(verdict.faulty.source.splitlines())
+        examined = None if located is None else exam(located.rank("average"), count_lines(verdict.faulty.source))
         for key in ((verdict.faulty.fault, verdict.faulty.program.language), ("all", verdict.faulty.program.language),
                     ("all", "all")):
-            groups[key].append((located, exam))
+            groups[key].append((located, examined))
     rows = []
     for (operator, language), found in sorted(groups.items(), key=lambda item: (item[0][0] == "all", item[0][1] == "all", item[0])):
         located = [where for where, _ in found if where is not None]

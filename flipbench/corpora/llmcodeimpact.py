@@ -28,8 +28,8 @@ from flipbench.model import (
     Language,
     Program,
     Provenance,
+    count_lines,
     position_percentile,
-    source_lines,
 )
 
 CORPUS = "llmcodeimpact"
@@ -169,7 +169,7 @@ def read_faults(
             faulty_source=source,
             fault_lines=fault_lines,
             edit=None,
-            position=position_percentile(fault_lines[0], len(source_lines(source))),
+            position=position_percentile(fault_lines[0], count_lines(source)),
         )
         imported.append(StudyFault(f"{directory.name}/{path.name}", faulty, audit))
     return imported

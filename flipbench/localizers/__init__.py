@@ -17,11 +17,11 @@ from flipbench.localizers.baselines import PROVIDER, Baseline, NoCoverage, basel
 from flipbench.localizers.http import ModelClient
 from flipbench.localizers.prompts import PromptTemplate, builtin_prompt_names, load_prompt
 from flipbench.localizers.registry import chat_localizer, parse_model
-from flipbench.localizers.spectrum import FORMULAS, TIE_RULES, Localization, locate, ochiai, rank_lines
+from flipbench.localizers.spectrum import FORMULAS, ochiai, rank_lines
 
 __all__ = [
-    "Baseline", "ChatLocalizer", "FORMULAS", "LearnsDialect", "Localization", "ModelClient", "NoCoverage",
+    "Baseline", "ChatLocalizer", "FORMULAS", "LearnsDialect", "ModelClient", "NoCoverage",
     "PROVIDER", "PermanentError", "PromptTemplate", "Query", "Reply", "Sampling", "Server", "TIE_RULES",
-    "TransientError", "baseline", "builtin_prompt_names", "chat_localizer", "load_prompt", "locate", "ochiai",
+    "TransientError", "baseline", "builtin_prompt_names", "chat_localizer", "load_prompt", "ochiai",
     "once_per_schema", "parse_model", "rank_lines", "read_prediction",
 ]

@@ -16,10 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flipbench.errors import InputError
-from flipbench.localizers.spectrum import FORMULAS, break_ties, locate
+from flipbench.localizers.spectrum import FORMULAS, break_ties
 from flipbench.model import RankedLine, Subject
 from flipbench.mutators import rank
-from flipbench.scoring import Match
+from flipbench.scoring import Match, locate
 
 PROVIDER = "baseline"
 NAMES = (*FORMULAS, "random")

@@ -9,9 +9,7 @@ SPM that adds an equally suspicious line above the fault would flip it by positi
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Callable, Iterable
 
 from flipbench.execution import SuiteRun
 from flipbench.model import RankedLine
@@ -71,57 +69,3 @@ def break_ties(ranking: Iterable[RankedLine], draw: Callable[[int], bytes]) -> t
     """The lines of ``ranking``, most suspicious first, equally suspicious ones in the order of their
     ``draw(line)``: a seeded shuffle of each tie, so where a tied line sits in the file decides nothing."""
     return tuple(ranked.line for ranked in sorted(ranking, key=lambda ranked: (-ranked.score, draw(ranked.line))))
-
-
-Ties = Literal["best", "average", "pessimistic"]
-"""How a fault line tied with other lines is ranked: first among them, as a uniformly random
-tie-break would on average, or last. Spectrum scores tie often (every line that only failing tests
-execute scores 1.0 under Ochiai), so one tie rule alone would either flatter or punish a baseline."""
-TIE_RULES: tuple[Ties, ...] = ("best", "average", "pessimistic")
-
-
-@dataclass(frozen=True)
-class Localization:
-    """Where a ranking put a fault: ``above`` lines scored higher than its best fault line, ``tied`` lines
-    (``faults_tied`` of them fault lines) scored the same."""
-
-    above: int
-    tied: int
-    faults_tied: int
-
-    def rank(self, ties: Ties = "pessimistic") -> float:
-        """1-based rank of the first fault line: the first fault line among the tied lines comes first
-        (best), at its expected position ``(tied + 1) / (faults_tied + 1)`` (average), or after every
-        other tied line (pessimistic)."""
-        if ties == "best":
-            return self.above + 1
-        if ties == "average":
-            return self.above + (self.tied + 1) / (self.faults_tied + 1)
-        return self.above + self.tied - self.faults_tied + 1
-
-    def top(self, n: int, ties: Ties = "pessimistic") -> float:
-        """Whether a fault line is among the first ``n`` lines: 1.0 or 0.0, or for average ties the
-        probability that a uniformly random tie-break puts one there."""
-        if ties != "average":
-            return float(self.rank(ties) <= n)
-        slots = min(max(n - self.above, 0), self.tied)  # first places left for the tied lines
-        missed = math.comb(self.tied - self.faults_tied, slots) / math.comb(self.tied, slots)
-        return 1.0 - missed
-
-
-def locate(ranking: tuple[RankedLine, ...], fault_lines: Collection[int]) -> Localization | None:
-    """Where ``ranking`` put the fault (None: no fault line was executed, so none is ranked)."""
-    scores = [ranked.score for ranked in ranking if ranked.line in fault_lines]
-    if not scores:
-        return None
-    best = max(scores)
-    return Localization(above=sum(1 for ranked in ranking if ranked.score > best),
-                        tied=sum(1 for ranked in ranking if ranked.score == best),
-                        faults_tied=sum(1 for ranked in ranking if ranked.score == best and ranked.line in fault_lines))
-
-
-def rank_of(ranking: tuple[RankedLine, ...], fault_lines: tuple[int, ...],
-            ties: Ties = "pessimistic") -> float | None:
-    """1-based rank of the best-ranked fault line under a tie rule (None: not ranked)."""
-    located = locate(ranking, fault_lines)
-    return None if located is None else located.rank(ties)

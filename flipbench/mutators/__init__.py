@@ -8,16 +8,16 @@ from flipbench.mutators.faults import (
     fault_record,
     inject,
     operator_names,
-    parse,
     sample_faults,
     site_key,
 )
 from flipbench.mutators.sampling import rank
 from flipbench.mutators.spm import NotApplicable, Placement
 from flipbench.mutators.spms import SPMS, STUDY_SPMS, mutate, parse_chain
+from flipbench.mutators.trees import parse_tree
 
 __all__ = [
     "ExternalContent", "NotApplicable", "OPERATORS", "Placement", "SPMS", "STUDY_OPERATORS", "STUDY_SPMS",
-    "fault_record", "inject", "mutate", "operator_names", "parse", "parse_chain", "rank", "sample_faults",
+    "fault_record", "inject", "mutate", "operator_names", "parse_chain", "parse_tree", "rank", "sample_faults",
     "site_key",
 ]

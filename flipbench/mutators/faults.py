@@ -11,12 +11,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from flipbench.errors import InputError
-from flipbench.model import Edit, FaultyProgram, Language, Program, position_percentile
+from flipbench.model import Edit, FaultyProgram, Program, position_percentile
 from flipbench.mutators import java_faults, python_faults
 from flipbench.mutators.java_tree import JavaTree
 from flipbench.mutators.python_tree import PythonTree
 from flipbench.mutators.sampling import quartile, select
 from flipbench.mutators.source_text import SourceText, Splice
+from flipbench.mutators.trees import parse_tree
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,6 @@ def operator_names(names: Iterable[str] | None) -> tuple[str, ...]:
     return chosen
 
 
-def parse(language: Language, source: str) -> PythonTree | JavaTree:
-    """Parse once for every operator (raises UnparseableSource)."""
-    return PythonTree.parse(source) if language == "python" else JavaTree.parse(source)
-
-
 def proposals(tree: PythonTree | JavaTree, operators: tuple[str, ...]) -> dict[str, list[Splice]]:
     """Each operator's proposed splices (Python operators share one traversal)."""
     if isinstance(tree, PythonTree):
@@ -84,7 +80,7 @@ def validated(tree: PythonTree | JavaTree, splices: list[Splice]) -> Iterator[tu
 
 def inject(program: Program, operators: Iterable[str] | None = None) -> Iterator[FaultyProgram]:
     """Every valid fault of the given operators (default: all) in ``program``, operator by operator."""
-    tree = parse(program.language, program.source)
+    tree = parse_tree(program.language, program.source)
     for name, splices in proposals(tree, operator_names(operators)).items():
         for splice, minimal in validated(tree, splices):
             yield faulty_program(program, tree.text, name, splice, minimal)

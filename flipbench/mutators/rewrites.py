@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flipbench.model import LineMap
-from flipbench.mutators.source_text import SourceText, Splice, count_lines
+from flipbench.model import LineMap, count_lines
+from flipbench.mutators.source_text import SourceText, Splice
 
 
 class RewriteError(ValueError):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from flipbench.errors import InputError
+from flipbench.model import count_lines
 
 
 class UnparseableSource(InputError):
@@ -125,11 +126,3 @@ class SourceText:
         if splice.text.endswith(b"\n") and ends_mid_line:
             last += 1  # the rest of the old line now starts a new, changed line
         return tuple(range(first, last + 1))
-
-
-def count_lines(data: bytes | str) -> int:
-    """Lines as an editor shows them: a final newline does not start another line."""
-    if not data:
-        return 0
-    newline = b"\n" if isinstance(data, bytes) else "\n"
-    return data.count(newline) + (0 if data.endswith(newline) else 1)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +26,7 @@ from flipbench.mutators.java_tree import JavaTree
 from flipbench.mutators.python_tree import PythonTree
 from flipbench.mutators.rewrites import Rewrite
 from flipbench.mutators.sampling import quartile
+from flipbench.scoring import distance
 
 Tree = PythonTree | JavaTree
 
@@ -200,7 +201,5 @@ class Placement:
         return quartile(position_percentile(line, line_count)) == self.value
 
 
-def distance(line: int, fault_lines: Sequence[int]) -> int:
-    return min(abs(line - fault) for fault in fault_lines)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from flipbench.corpora import parse_java
 from flipbench.errors import InputError
@@ -17,11 +16,13 @@ from flipbench.mutators import java_spms, python_spms
 from flipbench.mutators.content import BuiltinContent, ContentSource
 from flipbench.mutators.faults import OPERATORS
 from flipbench.mutators.java_tree import JavaTree
-from flipbench.mutators.python_tree import PythonTree, python_syntax_error
+from flipbench.mutators.python_tree import python_syntax_error
 from flipbench.mutators.rewrites import apply_rewrites
 from flipbench.mutators.sampling import rank
 from flipbench.mutators.source_text import SourceText
-from flipbench.mutators.spm import Application, Context, NotApplicable, Placement, Rejection, Spm, distance
+from flipbench.mutators.spm import Application, Context, NotApplicable, Placement, Rejection, Spm
+from flipbench.mutators.trees import parse_tree
+from flipbench.scoring import distance
 
 
 class UnknownSpm(InputError):
@@ -95,12 +96,6 @@ def _identifiers_python(source: str) -> set[str]:
     return names
 
 
-@lru_cache(maxsize=16)
-def parse(language: Language, source: str) -> PythonTree | JavaTree:
-    """Trees are never modified, so the variants of one faulty program share its parse."""
-    return PythonTree.parse(source) if language == "python" else JavaTree.parse(source)
-
-
 def parses(language: Language, data: bytes) -> bool:
     if language == "python":
         return python_syntax_error(data) is None
@@ -134,7 +129,7 @@ def mutate(faulty: FaultyProgram, chain: Sequence[str], *, strength: int = 1, se
         spm = SPMS[name].for_language(language)
         if spm is None:
             raise NotApplicable(f"{name} is not available for {language}")
-        tree = parse(language, source)
+        tree = parse_tree(language, source)
         origins = dict(origin_of)
         context = Context(language, tree, fault_lines, faulty.fault if faulty.fault in OPERATORS else None, protected,
                           content,
