@@ -9,6 +9,7 @@ says what they are.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from typing import Literal
 
@@ -202,8 +203,36 @@ def source_lines(source: str) -> list[str]:
 
 Span = tuple[int, int]
 """First and last line of a function (1-based, inclusive)."""
-Role = Literal["before", "variant", "control"]
-"""A task's place in the experiment: stage 1 (``before``), or stage 2 (an SPM ``variant`` or the ``control``)."""
+class Role(StrEnum):
+    """A task's place in the experiment: stage 1, or stage 2 (an SPM variant, or the null control)."""
+
+    BEFORE = "before"
+    VARIANT = "variant"
+    CONTROL = "control"
+
+
+class TaskStatus(StrEnum):
+    """How a task ended. ``error`` (transport failures, replies without a line) is never counted as wrong."""
+
+    CORRECT = "correct"
+    WRONG = "wrong"
+    ERROR = "error"
+
+
+class Verdict(StrEnum):
+    """What running a subject's tests said: a fault is live (a passing test now fails) or equivalent; a
+    variant is preserving (every test ends the same way with the same output) or changed; unverifiable
+    when the reference runs could not decide, unchecked when nothing was run."""
+
+    LIVE = "live"
+    EQUIVALENT = "equivalent"
+    PRESERVING = "preserving"
+    CHANGED = "changed"
+    UNVERIFIABLE = "unverifiable"
+    UNCHECKED = "unchecked"
+
+
+CERTIFIED = frozenset({Verdict.LIVE, Verdict.PRESERVING})
 
 
 @dataclass(frozen=True)
@@ -229,7 +258,7 @@ class Subject:
     fault_lines: tuple[int, ...]
     condition: str = ""
     """The SPM condition of a variant (``misleading_names x1``); empty for a faulty program."""
-    verdict: str = "unchecked"
+    verdict: Verdict = Verdict.UNCHECKED
     """live / equivalent / unverifiable for faults; preserving / changed / unverifiable for variants."""
     rankings: tuple[tuple[str, tuple[RankedLine, ...]], ...] = ()
     """Spectrum-based rankings (formula, scored lines most suspicious first) from the certifying run's
@@ -251,7 +280,7 @@ class Subject:
 
     @property
     def certified(self) -> bool:
-        return self.verdict in ("live", "preserving")
+        return self.verdict in CERTIFIED
 
     def ranking(self, formula: str) -> tuple[RankedLine, ...] | None:
         return dict(self.rankings).get(formula)

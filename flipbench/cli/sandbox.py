@@ -16,7 +16,7 @@ from flipbench.errors import InputError
 from flipbench.execution import exec_program, reference_runs, verify_faults, verify_variants
 from flipbench.exits import ExitStatus
 from flipbench.localizers import ochiai, rank_lines
-from flipbench.model import LANGUAGES, count_lines
+from flipbench.model import LANGUAGES, Verdict, count_lines
 from flipbench.mutators import (
     SPMS,
     NotApplicable,
@@ -150,7 +150,7 @@ def _verify(args: argparse.Namespace) -> int:
                                                total=len(faults), desc="faults", unit="fault"))
         bases = {}
         for verdict in fault_verdicts:  # one live fault per program carries the SPM variants
-            if verdict.verdict == "live":
+            if verdict.verdict == Verdict.LIVE:
                 bases.setdefault(verdict.faulty.program.id, verdict.faulty)
         variants, not_applicable = [], Counter()
         for faulty in bases.values():
@@ -169,7 +169,7 @@ def _verify(args: argparse.Namespace) -> int:
     fault_rows, variant_rows = _fault_table(fault_verdicts), _variant_table(variant_verdicts, not_applicable)
     localization_rows = _localization_table(fault_verdicts)
     excluded = {ref.program.name: ref.problem for ref in references.values() if not ref.usable}
-    broken = [v for v in variant_verdicts if v.verdict == "changed"]
+    broken = [v for v in variant_verdicts if v.verdict == Verdict.CHANGED]
     if args.format == "json":
         console.print_json({"sandbox": sandbox.name, "seed": args.seed, "version": __version__,
                             "excluded_programs": excluded, "faults": fault_rows, "spms": variant_rows,
@@ -230,7 +230,7 @@ def _localization_table(verdicts) -> list[dict]:
     """Ochiai's rank of the fault line on each live fault, per operator and language, then overall."""
     groups: dict[tuple[str, str], list[tuple[Localization | None, float | None]]] = defaultdict(list)
     for verdict in verdicts:
-        if verdict.verdict != "live" or verdict.evidence is None:
+        if verdict.verdict != Verdict.LIVE or verdict.evidence is None:
             continue
         located = locate(rank_lines(verdict.evidence, ochiai), verdict.faulty.fault_lines)
         examined = None if located is None else exam(located.rank("average"), count_lines(verdict.faulty.source))
@@ -250,7 +250,7 @@ def _localization_table(verdicts) -> list[dict]:
 
 
 def _ochiai_ranks(verdict) -> dict[str, float] | None:
-    if verdict.verdict != "live" or verdict.evidence is None:
+    if verdict.verdict != Verdict.LIVE or verdict.evidence is None:
         return None
     located = locate(rank_lines(verdict.evidence, ochiai), verdict.faulty.fault_lines)
     return None if located is None else {ties: located.rank(ties) for ties in TIE_RULES}

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from flipbench.execution.suites import Job, SuiteRun, TestResult, run_suites
-from flipbench.model import FaultyProgram, Program, Variant
+from flipbench.model import FaultyProgram, Program, Variant, Verdict
 from flipbench.sandbox import Sandbox
 
 TIMEOUT_FACTOR = 10.0
@@ -23,8 +22,6 @@ TIMEOUT_FLOOR = 1.0
 RECHECK_SCALE = 4.0
 """A variant whose difference involves a timeout is run again, with its faulty program, under limits this
 many times longer: only a difference that survives that is a change."""
-FaultVerdictName = Literal["live", "equivalent", "unverifiable"]
-VariantVerdictName = Literal["preserving", "changed", "unverifiable"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +56,7 @@ class Reference:
 @dataclass(frozen=True)
 class FaultVerdict:
     faulty: FaultyProgram
-    verdict: FaultVerdictName
+    verdict: Verdict
     failing_tests: tuple[str, ...]
     evidence: SuiteRun | None
     reason: str = ""
@@ -68,7 +65,7 @@ class FaultVerdict:
 @dataclass(frozen=True)
 class VariantVerdict:
     variant: Variant
-    verdict: VariantVerdictName
+    verdict: Verdict
     differences: tuple[str, ...]
     """Tests whose outcome or output differs, each with what differs."""
     evidence: SuiteRun | None
@@ -101,7 +98,7 @@ def verify_faults(faults: Sequence[FaultyProgram], references: dict[str, Referen
     for faulty in faults:
         reference = references[faulty.program.id]
         if not reference.usable:
-            yield FaultVerdict(faulty, "unverifiable", (), None, reference.problem or "")
+            yield FaultVerdict(faulty, Verdict.UNVERIFIABLE, (), None, reference.problem or "")
             continue
         by_job.setdefault((faulty.program.id, faulty.source), []).append(faulty)
     jobs = [(group[0].program, group[0].source) for group in by_job.values()]
@@ -110,7 +107,7 @@ def verify_faults(faults: Sequence[FaultyProgram], references: dict[str, Referen
         failing = tuple(result.test for result, before in zip(run.results, baseline.results)
                         if before.outcome == "passed" and result.outcome != "passed")
         for faulty in by_job[(program.id, source)]:
-            yield FaultVerdict(faulty, "live" if failing else "equivalent", failing, run)
+            yield FaultVerdict(faulty, Verdict.LIVE if failing else Verdict.EQUIVALENT, failing, run)
 
 
 def verify_variants(variants: Sequence[Variant], sandbox: Sandbox, *,
@@ -123,7 +120,7 @@ def verify_variants(variants: Sequence[Variant], sandbox: Sandbox, *,
         if reference.usable:
             usable.append(variant)
         else:
-            yield VariantVerdict(variant, "unverifiable", (), None, None, reference.problem or "")
+            yield VariantVerdict(variant, Verdict.UNVERIFIABLE, (), None, None, reference.problem or "")
     bases = {(v.faulty.program.id, v.faulty.source): v.faulty for v in usable}
     runs: dict[tuple[str, str], SuiteRun] = {}
     jobs = {(v.faulty.program.id, v.source): (v.faulty.program, v.source) for v in usable}
@@ -137,7 +134,7 @@ def verify_variants(variants: Sequence[Variant], sandbox: Sandbox, *,
         if differences and _timed_out(before, after):
             suspects.append(variant)  # on a loaded machine a time limit can fire on either side: look again
             continue
-        yield VariantVerdict(variant, "changed" if differences else "preserving", differences, after, before)
+        yield VariantVerdict(variant, Verdict.CHANGED if differences else Verdict.PRESERVING, differences, after, before)
     if suspects:
         again = {(v.faulty.program.id, v.source): (v.faulty.program, v.source) for v in suspects}
         again.update({(v.faulty.program.id, v.faulty.source): (v.faulty.program, v.faulty.source) for v in suspects})
@@ -147,7 +144,7 @@ def verify_variants(variants: Sequence[Variant], sandbox: Sandbox, *,
         for variant in suspects:
             before, after = _pair(runs, variant)
             differences = _differences(before, after)
-            yield VariantVerdict(variant, "changed" if differences else "preserving", differences, after, before)
+            yield VariantVerdict(variant, Verdict.CHANGED if differences else Verdict.PRESERVING, differences, after, before)
 
 
 def _pair(runs: dict[tuple[str, str], SuiteRun], variant: Variant) -> tuple[SuiteRun, SuiteRun]:

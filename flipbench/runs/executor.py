@@ -29,28 +29,29 @@ from typing import Any, TypeVar
 import httpx
 
 from flipbench import console
-from flipbench.scoring import Match, score
-from flipbench.localizers import read_prediction
-from flipbench.runs.experiment import Experiment, Price
 from flipbench.localizers import (
+    Baseline,
     ChatLocalizer,
     LearnsDialect,
+    ModelClient,
+    NoCoverage,
     PermanentError,
+    PromptTemplate,
     Query,
     Reply,
     Sampling,
     Server,
     TransientError,
     once_per_schema,
+    read_prediction,
 )
-from flipbench.localizers import Baseline, NoCoverage
-from flipbench.localizers import ModelClient
+from flipbench.model import Role, Subject, TaskStatus
+from flipbench.runs.experiment import Experiment, Price
 from flipbench.runs.pacing import DEFAULT_BACKOFF, Backoff, RateLimiter
 from flipbench.runs.planning import Task
-from flipbench.model import Subject
-from flipbench.localizers import PromptTemplate
 from flipbench.runs.store import Attempt, Store, TaskRecord
 from flipbench.runs.workers import Inbox, Report, stream_to_workers
+from flipbench.scoring import Match, score
 
 Result = TypeVar("Result")
 FLUSH_EVERY = 0.5
@@ -88,9 +89,9 @@ class Tally:
 
     def add(self, record: TaskRecord) -> None:
         self.tasks += 1
-        if record.status == "correct":
+        if record.status == TaskStatus.CORRECT:
             self.correct += 1
-        elif record.status == "wrong":
+        elif record.status == TaskStatus.WRONG:
             self.wrong += 1
         else:
             self.errors += 1
@@ -128,7 +129,7 @@ def estimated_tokens(query: Query) -> int:
 def draw_seed(experiment_seed: int, task: Task, parse_try: int) -> int:
     """The sampling seed: stage 1 draws differ from stage 2 draws (a control is a genuine second ask),
     while a variant and its control share one, so they differ only in the code they show."""
-    stage = "before" if task.role == "before" else "after"
+    stage = "before" if task.role == Role.BEFORE else "after"
     digest = hashlib.sha256(f"{experiment_seed}\x00{stage}\x00{task.draw}\x00{parse_try}".encode()).digest()
     return int.from_bytes(digest[:4], "big") & 0x7FFFFFFF
 
@@ -478,15 +479,13 @@ class Executor:
                 started: float) -> TaskRecord:
         result = score(predicted, subject.fault_lines, subject.line_count, self.match)
         input_tokens, output_tokens = usage or (None, None)
-        return TaskRecord(task.id, task.role, task.subject_id, task.faulty_id, task.condition, task.localizer,
-                          task.draw, "correct" if result.correct else "wrong", predicted[:STORED_PREDICTION],
+        return TaskRecord(task, TaskStatus.CORRECT if result.correct else TaskStatus.WRONG, predicted[:STORED_PREDICTION],
                           parsed_from, result.exact, result.within_tolerance, result.top_k, result.exam, key,
                           None, attempts, input_tokens, output_tokens, time.perf_counter() - started)
 
     @staticmethod
     def _error(task: Task, message: str, attempts: int, started: float) -> TaskRecord:
-        return TaskRecord(task.id, task.role, task.subject_id, task.faulty_id, task.condition, task.localizer,
-                          task.draw, "error", error=message[:1000], attempts=attempts,
+        return TaskRecord(task, TaskStatus.ERROR, error=message[:1000], attempts=attempts,
                           seconds=time.perf_counter() - started)
 
 

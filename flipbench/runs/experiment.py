@@ -15,11 +15,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from flipbench import codec
-from flipbench.model import LANGUAGES
 from flipbench.errors import InputError
-from flipbench.mutators import OPERATORS, STUDY_OPERATORS
-from flipbench.mutators import Placement
-from flipbench.mutators import STUDY_SPMS, parse_chain
+from flipbench.model import LANGUAGES
+from flipbench.mutators import OPERATORS, STUDY_OPERATORS, STUDY_SPMS, Placement, parse_chain
 
 BASELINES = ("baseline/ochiai", "baseline/tarantula", "baseline/dstar", "baseline/random")
 Mode = Literal["all", "correct"]

@@ -10,22 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Literal
 
 from flipbench import console
-from flipbench.corpora import Corpus
-from flipbench.corpora import fault_function_spans
-from flipbench.model import FaultyProgram, Role, Subject, Variant
-from flipbench.runs.experiment import Experiment
+from flipbench.corpora import Corpus, fault_function_spans
+from flipbench.execution import Reference, SuiteRun, reference_runs, verify_faults, verify_variants
 from flipbench.localizers import FORMULAS, rank_lines
+from flipbench.model import FaultyProgram, RankedLine, Role, Subject, Variant, Verdict
+from flipbench.mutators import NotApplicable, inject, mutate, rank, sample_faults, site_key
+from flipbench.runs.experiment import Experiment
 from flipbench.sandbox import Sandbox
-from flipbench.execution import SuiteRun
-from flipbench.execution import Reference, reference_runs, verify_faults, verify_variants
-from flipbench.mutators import inject, sample_faults, site_key
-from flipbench.mutators import rank
-from flipbench.mutators import NotApplicable
-from flipbench.mutators import mutate
 
 CANDIDATES_PER_FAULT = 3
 """Faults tried per fault wanted, so that an equivalent fault can be replaced by a live one."""
@@ -84,14 +77,14 @@ class FaultPool:
         return self._found[program_name]
 
 
-def faulty_subject(faulty: FaultyProgram, verdict: str = "unchecked", run: SuiteRun | None = None) -> Subject:
+def faulty_subject(faulty: FaultyProgram, verdict: Verdict = Verdict.UNCHECKED, run: SuiteRun | None = None) -> Subject:
     return Subject(faulty.id, "faulty", faulty.id, faulty.program.name, faulty.program.language,
                    faulty.program.spec, faulty.source, faulty.fault, faulty.fault_lines,
                    verdict=verdict, rankings=spectrum_rankings(run), position=faulty.position,
                    function_spans=fault_function_spans(faulty.program.language, faulty.source, faulty.fault_lines))
 
 
-def variant_subject(variant: Variant, verdict: str = "unchecked", run: SuiteRun | None = None) -> Subject:
+def variant_subject(variant: Variant, verdict: Verdict = Verdict.UNCHECKED, run: SuiteRun | None = None) -> Subject:
     faulty = variant.faulty
     return Subject(variant.id, "variant", faulty.id, faulty.program.name, faulty.program.language,
                    faulty.program.spec, variant.source, faulty.fault, variant.fault_lines,
@@ -151,7 +144,7 @@ def _certified_faults(faults: Sequence[FaultyProgram], sandbox: Sandbox | None,
                       references: Callable[[Iterable[FaultyProgram]], dict[str, Reference]] | None
                       ) -> dict[str, Subject]:
     testable = [faulty for faulty in faults if faulty.program.tests is not None]
-    subjects = {faulty.id: faulty_subject(faulty, "unverifiable" if sandbox else "unchecked")
+    subjects = {faulty.id: faulty_subject(faulty, Verdict.UNVERIFIABLE if sandbox else Verdict.UNCHECKED)
                 for faulty in faults if sandbox is None or faulty.program.tests is None}
     if sandbox is not None and references is not None and testable:
         verdicts = verify_faults(testable, references(testable), sandbox, coverage=True)
@@ -181,7 +174,7 @@ def certify_variants(variants: Sequence[Variant], sandbox: Sandbox | None,
                      references: Callable[[Iterable[FaultyProgram]], dict[str, Reference]] | None
                      ) -> list[Subject]:
     testable = [variant for variant in variants if variant.faulty.program.tests is not None]
-    subjects = [variant_subject(variant, "unverifiable" if sandbox else "unchecked")
+    subjects = [variant_subject(variant, Verdict.UNVERIFIABLE if sandbox else Verdict.UNCHECKED)
                 for variant in variants if sandbox is None or variant.faulty.program.tests is None]
     if sandbox is not None and references is not None and testable:
         known = references(variant.faulty for variant in testable)
@@ -211,7 +204,7 @@ def before_tasks(subjects: Iterable[Subject], localizers: Sequence[str], samples
     for subject in subjects:
         for localizer in localizers:
             for draw in range(samples):
-                yield Task("before", subject.id, subject.id, "", localizer, draw)
+                yield Task(Role.BEFORE, subject.id, subject.id, "", localizer, draw)
 
 
 def after_tasks(faulty_ids: Iterable[str], variants_of: Callable[[str], Iterable[Subject]],
@@ -225,8 +218,8 @@ def after_tasks(faulty_ids: Iterable[str], variants_of: Callable[[str], Iterable
         for variant in variants_of(faulty_id):
             for localizer in wanted:
                 for draw in range(samples):
-                    yield Task("variant", variant.id, faulty_id, variant.condition, localizer, draw)
+                    yield Task(Role.VARIANT, variant.id, faulty_id, variant.condition, localizer, draw)
         if control:
             for localizer in wanted:
                 for draw in range(samples):
-                    yield Task("control", faulty_id, faulty_id, "control", localizer, draw)
+                    yield Task(Role.CONTROL, faulty_id, faulty_id, "control", localizer, draw)

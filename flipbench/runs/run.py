@@ -19,15 +19,21 @@ from pathlib import Path
 
 from flipbench import codec, console
 from flipbench.analysis import Answer, ConditionSummary, Pair, summarize
-from flipbench.corpora import Corpus
-from flipbench.corpora import load_corpus
+from flipbench.corpora import Corpus, load_corpus
 from flipbench.errors import InputError
+from flipbench.localizers import PROVIDER as BASELINE
+from flipbench.localizers import (
+    Baseline,
+    ChatLocalizer,
+    PromptTemplate,
+    Sampling,
+    baseline,
+    chat_localizer,
+    load_prompt,
+    parse_model,
+)
 from flipbench.runs.executor import Executor, Tally
 from flipbench.runs.experiment import BASELINES, Experiment
-from flipbench.localizers import ChatLocalizer, Sampling
-from flipbench.localizers import PROVIDER as BASELINE
-from flipbench.localizers import Baseline, baseline
-from flipbench.localizers import chat_localizer, parse_model
 from flipbench.runs.pacing import DEFAULT_BACKOFF, Backoff
 from flipbench.runs.planning import (
     CANDIDATES_PER_FAULT,
@@ -41,9 +47,8 @@ from flipbench.runs.planning import (
     certify_variants,
     make_variants,
 )
-from flipbench.localizers import PromptTemplate, load_prompt
-from flipbench.sandbox import Sandbox, open_sandbox
 from flipbench.runs.store import Store, different_experiment, recorded_meta, remove_run
+from flipbench.sandbox import Sandbox, open_sandbox
 
 VARIANT_CHUNK = 32
 """Faulty programs whose variants are made and certified together (one resumable step)."""

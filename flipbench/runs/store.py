@@ -19,13 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from flipbench import codec
-from flipbench.version import __version__
-from flipbench.model import SpmEdit
 from flipbench.errors import InputError
-from flipbench.runs.experiment import Experiment, experiment_differences
 from flipbench.localizers import Reply, Server
-from flipbench.model import RankedLine
-from flipbench.model import Subject
+from flipbench.model import RankedLine, SpmEdit, Subject, TaskStatus
+from flipbench.runs.experiment import Experiment, experiment_differences
+from flipbench.runs.planning import Task
+from flipbench.version import __version__
 
 DATABASE = "flipbench.sqlite"
 SCHEMA_VERSION = 3
@@ -82,15 +81,8 @@ class Attempt:
 class TaskRecord:
     """A finished task: its status and scores, and what it was decided on."""
 
-    task_id: str
-    role: str
-    subject_id: str
-    faulty_id: str
-    condition: str
-    localizer: str
-    draw: int
-    status: str
-    """correct, wrong or error."""
+    task: Task
+    status: TaskStatus
     predicted: tuple[int, ...] | None = None
     parsed_from: str | None = None
     exact: bool | None = None
@@ -297,8 +289,9 @@ class Store:
         stamp = now()
         tasks, responses, attempts = [], [], []
         for record, new_responses, task_attempts in finished:
-            tasks.append((record.task_id, record.role, record.subject_id, record.faulty_id, record.condition,
-                          record.localizer, record.draw, record.status,
+            task = record.task
+            tasks.append((task.id, task.role, task.subject_id, task.faulty_id, task.condition,
+                          task.localizer, task.draw, record.status,
                           None if record.predicted is None else json.dumps(record.predicted), record.parsed_from,
                           record.exact, record.within_tolerance, record.top_k, record.exam,
                           record.expected_correct, record.response_key,
@@ -306,7 +299,7 @@ class Store:
                           round(record.seconds, 4), stamp))
             responses += [(key, localizer, reply.text, reply.raw, reply.dialect, reply.input_tokens,
                            reply.output_tokens, stamp) for key, (localizer, reply) in new_responses.items()]
-            attempts += [(record.task_id, a.response_key, a.attempt, a.outcome, a.detail[:2000],
+            attempts += [(task.id, a.response_key, a.attempt, a.outcome, a.detail[:2000],
                           round(a.seconds, 4), stamp) for a in task_attempts]
         if not tasks:
             return
