@@ -6,29 +6,23 @@ import argparse
 import json
 import shlex
 import sys
-from collections import Counter, defaultdict
 from pathlib import Path
 
 from flipbench import codec, console, exits
 from flipbench.cli.options import corpus_option, format_option, sandbox_option, selected
 from flipbench.corpora import load_program_file
 from flipbench.errors import InputError
-from flipbench.execution import exec_program, reference_runs, verify_faults, verify_variants
+from flipbench.execution import exec_program
 from flipbench.exits import ExitStatus
-from flipbench.localizers import ochiai, rank_lines
-from flipbench.model import LANGUAGES, Verdict, count_lines
+from flipbench.model import LANGUAGES
 from flipbench.mutators import (
     SPMS,
-    NotApplicable,
     fault_record,
-    inject,
-    mutate,
     operator_names,
     parse_chain,
-    sample_faults,
 )
+from flipbench.runs import ochiai_ranks, verify_corpus
 from flipbench.sandbox import BACKENDS, open_sandbox
-from flipbench.scoring import TIE_RULES, Localization, exam, locate
 from flipbench.version import __version__
 
 
@@ -140,36 +134,13 @@ def _verify(args: argparse.Namespace) -> int:
         raise InputError("--strength must be at least 1")
     with open_sandbox(args.sandbox) as sandbox:
         print(f"verifying {len(programs)} programs in sandbox {sandbox.name}", file=sys.stderr)
-        references = reference_runs(programs, sandbox, coverage=True)
-        faults = []
-        for program in console.progress(programs, desc="injecting", unit="program"):
-            found = list(inject(program, operators))
-            for operator in operators:
-                faults += sample_faults([f for f in found if f.fault == operator], seed=args.seed, limit=args.max)
-        fault_verdicts = list(console.progress(verify_faults(faults, references, sandbox, coverage=True),
-                                               total=len(faults), desc="faults", unit="fault"))
-        bases = {}
-        for verdict in fault_verdicts:  # one live fault per program carries the SPM variants
-            if verdict.verdict == Verdict.LIVE:
-                bases.setdefault(verdict.faulty.program.id, verdict.faulty)
-        variants, not_applicable = [], Counter()
-        for faulty in bases.values():
-            for chain in chains:
-                for strength in strengths:
-                    try:
-                        variant, _ = mutate(faulty, chain, strength=strength, seed=args.seed)
-                    except NotApplicable:
-                        not_applicable[("+".join(chain), faulty.program.language, strength)] += 1
-                        continue
-                    variants.append(variant)
-        variant_verdicts = list(console.progress(verify_variants(variants, sandbox, references=references),
-                                                 total=len(variants), desc="variants", unit="variant"))
+        result = verify_corpus(programs, sandbox, operators=operators, chains=chains, strengths=strengths,
+                               seed=args.seed, faults_per_operator=args.max)
+    references, fault_verdicts, variant_verdicts = result.references, result.faults, result.variants
     if args.out:
         _write_verdicts(args.out, args, sandbox.name, references, fault_verdicts, variant_verdicts)
-    fault_rows, variant_rows = _fault_table(fault_verdicts), _variant_table(variant_verdicts, not_applicable)
-    localization_rows = _localization_table(fault_verdicts)
-    excluded = {ref.program.name: ref.problem for ref in references.values() if not ref.usable}
-    broken = [v for v in variant_verdicts if v.verdict == Verdict.CHANGED]
+    fault_rows, variant_rows, localization_rows = result.fault_table(), result.variant_table(), result.ochiai_table()
+    excluded, broken = result.excluded(), result.changed()
     if args.format == "json":
         console.print_json({"sandbox": sandbox.name, "seed": args.seed, "version": __version__,
                             "excluded_programs": excluded, "faults": fault_rows, "spms": variant_rows,
@@ -196,70 +167,6 @@ def _verify(args: argparse.Namespace) -> int:
     return ExitStatus.FAILED if broken else ExitStatus.OK
 
 
-def _fault_table(verdicts) -> list[dict]:
-    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for verdict in verdicts:
-        counts[(verdict.faulty.fault, verdict.faulty.program.language)][verdict.verdict] += 1
-    rows = []
-    for (operator, language), count in sorted(counts.items()):
-        total = sum(count.values())
-        decided = count["live"] + count["equivalent"]
-        rows.append({"fault": operator, "language": language, "n": total, "live": count["live"],
-                     "equivalent": count["equivalent"], "unverifiable": count["unverifiable"],
-                     "live_percent": _percent(count["live"], decided)})
-    return rows
-
-
-def _variant_table(verdicts, not_applicable: Counter) -> list[dict]:
-    counts: dict[tuple[str, str, int], Counter] = defaultdict(Counter)
-    for verdict in verdicts:
-        variant = verdict.variant
-        counts[("+".join(variant.chain), variant.faulty.program.language, variant.strength)][verdict.verdict] += 1
-    rows = []
-    for key in sorted(set(counts) | set(not_applicable)):
-        count = counts[key]
-        decided = count["preserving"] + count["changed"]
-        rows.append({"spm": key[0], "language": key[1], "strength": key[2], "n": sum(count.values()),
-                     "preserving": count["preserving"], "changed": count["changed"],
-                     "not_applicable": not_applicable.get(key, 0),
-                     "preserving_percent": _percent(count["preserving"], decided)})
-    return rows
-
-
-def _localization_table(verdicts) -> list[dict]:
-    """Ochiai's rank of the fault line on each live fault, per operator and language, then overall."""
-    groups: dict[tuple[str, str], list[tuple[Localization | None, float | None]]] = defaultdict(list)
-    for verdict in verdicts:
-        if verdict.verdict != Verdict.LIVE or verdict.evidence is None:
-            continue
-        located = locate(rank_lines(verdict.evidence, ochiai), verdict.faulty.fault_lines)
-        examined = None if located is None else exam(located.rank("average"), count_lines(verdict.faulty.source))
-        for key in ((verdict.faulty.fault, verdict.faulty.program.language), ("all", verdict.faulty.program.language),
-                    ("all", "all")):
-            groups[key].append((located, examined))
-    rows = []
-    for (operator, language), found in sorted(groups.items(), key=lambda item: (item[0][0] == "all", item[0][1] == "all", item[0])):
-        located = [where for where, _ in found if where is not None]
-        exams = [exam for _, exam in found if exam is not None]
-        rows.append({"fault": operator, "language": language, "live": len(found), "located": len(located),
-                     **{f"top1_{ties}_percent": _percent(sum(where.top(1, ties) for where in located), len(found))
-                        for ties in TIE_RULES},
-                     "top5_average_percent": _percent(sum(where.top(5, "average") for where in located), len(found)),
-                     "exam_percent": _percent(sum(exams), len(exams))})
-    return rows
-
-
-def _ochiai_ranks(verdict) -> dict[str, float] | None:
-    if verdict.verdict != Verdict.LIVE or verdict.evidence is None:
-        return None
-    located = locate(rank_lines(verdict.evidence, ochiai), verdict.faulty.fault_lines)
-    return None if located is None else {ties: located.rank(ties) for ties in TIE_RULES}
-
-
-def _percent(part: float, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
-
-
 def _write_verdicts(path: Path, args: argparse.Namespace, sandbox: str, references, fault_verdicts,
                     variant_verdicts) -> None:
     """One JSON line per reference run, fault and variant, each variant with what rebuilds it: its faulty
@@ -276,7 +183,7 @@ def _write_verdicts(path: Path, args: argparse.Namespace, sandbox: str, referenc
             record = fault_record(verdict.faulty)
             out.write(json.dumps({"kind": "fault", **record, "verdict": verdict.verdict,
                                   "failing_tests": verdict.failing_tests, "reason": verdict.reason,
-                                  "ochiai_rank": _ochiai_ranks(verdict),
+                                  "ochiai_rank": ochiai_ranks(verdict),
                                   "evidence": codec.to_data(verdict.evidence)}) + "\n")
         for verdict in variant_verdicts:
             variant = verdict.variant

@@ -13,15 +13,16 @@ from flipbench.localizers.base import (
     TransientError,
     once_per_schema,
 )
-from flipbench.localizers.baselines import PROVIDER, Baseline, NoCoverage, baseline
+from flipbench.localizers.baselines import NAMES as BASELINE_NAMES
+from flipbench.localizers.baselines import Baseline, NoCoverage, baseline
 from flipbench.localizers.http import ModelClient
 from flipbench.localizers.prompts import PromptTemplate, builtin_prompt_names, load_prompt
-from flipbench.localizers.registry import chat_localizer, parse_model
+from flipbench.localizers.registry import BASELINE, PROVIDERS, chat_localizer, parse_model
 from flipbench.localizers.spectrum import FORMULAS, ochiai, rank_lines
 
 __all__ = [
-    "Baseline", "ChatLocalizer", "FORMULAS", "LearnsDialect", "ModelClient", "NoCoverage",
-    "PROVIDER", "PermanentError", "PromptTemplate", "Query", "Reply", "Sampling", "Server", "TIE_RULES",
+    "BASELINE", "BASELINE_NAMES", "Baseline", "ChatLocalizer", "FORMULAS", "LearnsDialect", "ModelClient", "NoCoverage",
+    "PROVIDERS", "PermanentError", "PromptTemplate", "Query", "Reply", "Sampling", "Server",
     "TransientError", "baseline", "builtin_prompt_names", "chat_localizer", "load_prompt", "ochiai",
     "once_per_schema", "parse_model", "rank_lines", "read_prediction",
 ]

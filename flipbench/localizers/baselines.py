@@ -16,13 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flipbench.errors import InputError
+from flipbench.localizers.registry import BASELINE
 from flipbench.localizers.spectrum import FORMULAS, break_ties
 from flipbench.model import RankedLine, Subject
 from flipbench.mutators import rank
 from flipbench.scoring import Match, locate
 
-PROVIDER = "baseline"
 NAMES = (*FORMULAS, "random")
+"""The baselines, each named ``baseline/<name>``."""
 
 
 class NoCoverage(Exception):
@@ -63,6 +64,6 @@ class Baseline:
 
 def baseline(model: str, seed: int) -> Baseline:
     if model not in NAMES:
-        raise InputError(f"unknown baseline {PROVIDER}/{model!r}: use one of "
-                         + ", ".join(f"{PROVIDER}/{name}" for name in NAMES))
+        raise InputError(f"unknown baseline {BASELINE}/{model!r}: use one of "
+                         + ", ".join(f"{BASELINE}/{name}" for name in NAMES))
     return Baseline(model, seed)

@@ -5,8 +5,9 @@ from flipbench.runs.experiment import Experiment, load_experiment
 from flipbench.runs.export import FORMATS, TABLES, export
 from flipbench.runs.run import RunResult, default_models, run_experiment
 from flipbench.runs.run_data import load_run
+from flipbench.runs.verification import CorpusVerification, ochiai_ranks, verify_corpus
 
 __all__ = [
-    "Experiment", "FORMATS", "RunResult", "TABLES", "default_models", "export", "load_experiment", "load_run",
-    "run_experiment",
+    "CorpusVerification", "Experiment", "FORMATS", "RunResult", "TABLES", "default_models", "export",
+    "load_experiment", "load_run", "ochiai_ranks", "run_experiment", "verify_corpus",
 ]

@@ -16,10 +16,12 @@ from typing import Any, Literal
 
 from flipbench import codec
 from flipbench.errors import InputError
+from flipbench.localizers import BASELINE, BASELINE_NAMES
 from flipbench.model import LANGUAGES
 from flipbench.mutators import OPERATORS, STUDY_OPERATORS, STUDY_SPMS, Placement, parse_chain
 
-BASELINES = ("baseline/ochiai", "baseline/tarantula", "baseline/dstar", "baseline/random")
+BASELINES = tuple(f"{BASELINE}/{name}" for name in BASELINE_NAMES)
+"""The default experiment's localizers: every baseline."""
 Mode = Literal["all", "correct"]
 
 

@@ -21,8 +21,8 @@ from flipbench import codec, console
 from flipbench.analysis import Answer, ConditionSummary, Pair, summarize
 from flipbench.corpora import Corpus, load_corpus
 from flipbench.errors import InputError
-from flipbench.localizers import PROVIDER as BASELINE
 from flipbench.localizers import (
+    BASELINE,
     Baseline,
     ChatLocalizer,
     PromptTemplate,
