@@ -6,20 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from flipbench import codec, console, exits
+from flipbench import codec, console, corpora, exits
 from flipbench.cli.options import corpus_option, format_option, sandbox_option, selected
-from flipbench.corpora import (
-    Corpus,
-    corpus_stats,
-    discover_test_cases,
-    is_seed_directory,
-    load_corpus,
-    read_faults,
-    read_programs,
-    read_seed_corpus,
-    summarize,
-    write_programs,
-)
 from flipbench.errors import InputError
 from flipbench.execution import run_suites
 from flipbench.exits import ExitStatus
@@ -83,7 +71,7 @@ def _corpus_list(args: argparse.Namespace) -> int:
     entries = [entry for entry in selected(args).entries if args.all or entry.excluded is None]
     rows = [
         {"name": e.program.name, "language": e.program.language, "lines": e.program.line_count,
-         "tests": len(discover_test_cases(e.program.language, e.program.tests)) if e.program.tests else 0,
+         "tests": len(corpora.discover_test_cases(e.program.language, e.program.tests)) if e.program.tests else 0,
          "id": e.program.id, "excluded": e.excluded}
         for e in entries
     ]
@@ -96,7 +84,7 @@ def _corpus_list(args: argparse.Namespace) -> int:
 
 
 def _corpus_show(args: argparse.Namespace) -> int:
-    entry = load_corpus(args.corpus).get(args.name)
+    entry = corpora.load_corpus(args.corpus).get(args.name)
     program = entry.program
     if args.format == "json":
         console.print_json({"id": program.id, "excluded": entry.excluded, **codec.to_data(program)})
@@ -107,7 +95,7 @@ def _corpus_show(args: argparse.Namespace) -> int:
     if entry.excluded:
         print(f"excluded:   {entry.excluded}")
     if program.tests:
-        print(f"tests:      {', '.join(discover_test_cases(program.language, program.tests))}")
+        print(f"tests:      {', '.join(corpora.discover_test_cases(program.language, program.tests))}")
     print(f"spec:       {program.spec}\n")
     width = len(str(program.line_count))
     for number, line in enumerate(source_lines(program.source), start=1):
@@ -116,7 +104,7 @@ def _corpus_show(args: argparse.Namespace) -> int:
 
 
 def _corpus_stats(args: argparse.Namespace) -> int:
-    stats = corpus_stats(selected(args))
+    stats = corpora.corpus_stats(selected(args))
     if args.format == "json":
         console.print_json(stats)
         return 0
@@ -195,15 +183,18 @@ def _corpus_import(args: argparse.Namespace) -> int:
         if source.is_file():
             kind = "jsonl"
         elif source.is_dir():
-            kind = "seeds" if is_seed_directory(source) else "faults"
+            kind = "seeds" if corpora.is_seed_directory(source) else "faults"
         else:
             raise InputError(f"{source}: no such file or directory")
     if kind == "faults":
         return _import_faults(args)
-    corpus = read_seed_corpus(source, args.language) if kind == "seeds" else Corpus.of(source.stem, read_programs(source))
+    if kind == "seeds":
+        corpus = corpora.read_seed_corpus(source, args.language)
+    else:
+        corpus = corpora.Corpus.of(source.stem, corpora.read_programs(source))
     if args.out:
-        write_programs((entry.program for entry in corpus.entries), args.out)
-    stats = corpus_stats(corpus)
+        corpora.write_programs((entry.program for entry in corpus.entries), args.out)
+    stats = corpora.corpus_stats(corpus)
     if args.format == "json":
         console.print_json({"kind": kind, "out": str(args.out) if args.out else None, **stats,
                             "excluded": {e.program.name: e.excluded for e in corpus.entries if e.excluded}})
@@ -219,10 +210,10 @@ def _corpus_import(args: argparse.Namespace) -> int:
 
 
 def _import_faults(args: argparse.Namespace) -> int:
-    faults = read_faults(args.source, args.language, args.seeds)
+    faults = corpora.read_faults(args.source, args.language, args.seeds)
     if args.out:
         args.out.write_text("".join(codec.dumps(fault) + "\n" for fault in faults), encoding="utf-8")
-    summary = summarize(fault.audit for fault in faults)
+    summary = corpora.summarize(fault.audit for fault in faults)
     verified = any(fault.audit.changed_lines for fault in faults)
     if args.format == "json":
         console.print_json({"kind": "faults", "fault": faults[0].faulty.fault if faults else None,

@@ -6,28 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from flipbench import codec, console, exits
+from flipbench import codec, console, corpora, exits, mutators
 from flipbench.cli.options import format_option
-from flipbench.corpora import (
-    load_corpus,
-    load_program_file,
-)
 from flipbench.errors import InputError
 from flipbench.exits import ExitStatus
 from flipbench.model import LANGUAGES, FaultyProgram, count_lines, position_percentile
-from flipbench.mutators import (
-    OPERATORS,
-    SPMS,
-    ExternalContent,
-    NotApplicable,
-    fault_record,
-    mutate,
-    operator_names,
-    parse_chain,
-    parse_tree,
-    sample_faults,
-)
-from flipbench.mutators import inject as inject_faults
 from flipbench.version import __version__
 
 
@@ -37,26 +20,27 @@ def add_fault_commands(verbs: argparse._SubParsersAction) -> None:
     format_option(faults)
     faults.set_defaults(handler=_faults)
 
-    inject = verbs.add_parser(
+    injecting = verbs.add_parser(
         "inject", help="inject faults into a file or a corpus",
         description="Enumerate the faults of a source file (or of a whole corpus with --corpus) with their "
                     "exact fault lines. Every variant parses; --seed and --max sample deterministically.")
-    inject.add_argument("file", nargs="?", type=Path, help="a .py or .java file (or use --corpus)")
-    inject.add_argument("--corpus", help="inject into every usable program of this corpus instead of FILE")
-    inject.add_argument("--language", choices=LANGUAGES, help="language of FILE (default: from its extension)")
-    inject.add_argument("--fault", action="append", metavar="NAME",
+    injecting.add_argument("file", nargs="?", type=Path, help="a .py or .java file (or use --corpus)")
+    injecting.add_argument("--corpus", help="inject into every usable program of this corpus instead of FILE")
+    injecting.add_argument("--language", choices=LANGUAGES, help="language of FILE (default: from its extension)")
+    injecting.add_argument("--fault", action="append", metavar="NAME",
                         help="fault operator (repeatable; default: all, see 'flipbench faults')")
-    inject.add_argument("--seed", type=int, default=0, help="sampling seed (default: 0)")
-    inject.add_argument("--max", type=int, metavar="N", help="at most N faults per operator and program")
-    inject.add_argument("--stratify", action="store_true",
+    injecting.add_argument("--seed", type=int, default=0, help="sampling seed (default: 0)")
+    injecting.add_argument("--max", type=int, metavar="N", help="at most N faults per operator and program")
+    injecting.add_argument("--stratify", action="store_true",
                         help="with --max, balance the sample over the four position quartiles of the file")
-    inject.add_argument("--out", type=Path, metavar="DIR", help="write <operator>.jsonl files here")
-    format_option(inject)
-    inject.set_defaults(handler=_inject)
+    injecting.add_argument("--out", type=Path, metavar="DIR", help="write <operator>.jsonl files here")
+    format_option(injecting)
+    injecting.set_defaults(handler=_inject)
 
 
 def _faults(args: argparse.Namespace) -> int:
-    rows = [{"name": op.name, "in_study": op.in_study, "description": op.description} for op in OPERATORS.values()]
+    rows = [{"name": op.name, "in_study": op.in_study, "description": op.description}
+            for op in mutators.OPERATORS.values()]
     if args.format == "json":
         console.print_json(rows)
     else:
@@ -70,19 +54,19 @@ def _inject(args: argparse.Namespace) -> int:
         raise InputError("give either FILE or --corpus")
     if args.max is not None and args.max < 1:
         raise InputError("--max must be at least 1")
-    operators = operator_names(args.fault)
+    operators = mutators.operator_names(args.fault)
     if args.file is not None:
-        programs = [load_program_file(args.file, args.language)]
+        programs = [corpora.load_program_file(args.file, args.language)]
     else:
-        programs = list(load_corpus(args.corpus).programs(args.language))
+        programs = list(corpora.load_corpus(args.corpus).programs(args.language))
     records: dict[str, list[dict]] = {name: [] for name in operators}
     for program in console.progress(programs, desc="injecting", unit="program") if len(programs) > 1 else programs:
         by_operator: dict[str, list] = {name: [] for name in operators}
-        for faulty in inject_faults(program, operators):
+        for faulty in mutators.inject(program, operators):
             by_operator[faulty.fault].append(faulty)
         for name, found in by_operator.items():
-            chosen = sample_faults(found, seed=args.seed, limit=args.max, stratify=args.stratify)
-            records[name].extend(fault_record(faulty) for faulty in chosen)
+            chosen = mutators.sample_faults(found, seed=args.seed, limit=args.max, stratify=args.stratify)
+            records[name].extend(mutators.fault_record(faulty) for faulty in chosen)
     if args.out is not None:
         args.out.mkdir(parents=True, exist_ok=True)
         for name, rows in records.items():
@@ -107,34 +91,34 @@ def add_spm_commands(verbs: argparse._SubParsersAction) -> None:
     format_option(spms)
     spms.set_defaults(handler=_spms)
 
-    mutate = verbs.add_parser(
+    mutating = verbs.add_parser(
         "mutate", help="apply an SPM chain to a source file",
         description="Apply semantic-preserving mutations to a (faulty) source file and follow its fault lines. "
                     "Exit 3 when the SPM cannot apply (the reason is on stderr).",
         epilog=exits.epilog({ExitStatus.NOT_APPLICABLE: exits.MEANINGS[ExitStatus.NOT_APPLICABLE]}))
-    mutate.add_argument("file", type=Path, nargs="?", help="a .py or .java file (or use --corpus and --program)")
-    mutate.add_argument("--corpus", help="take the program from this corpus (its tests' names are never renamed)")
-    mutate.add_argument("--program", metavar="NAME", help="with --corpus: the program")
-    mutate.add_argument("--faulty-id", metavar="ID", help="with --corpus: start from this fault of the program "
+    mutating.add_argument("file", type=Path, nargs="?", help="a .py or .java file (or use --corpus and --program)")
+    mutating.add_argument("--corpus", help="take the program from this corpus (its tests' names are never renamed)")
+    mutating.add_argument("--program", metavar="NAME", help="with --corpus: the program")
+    mutating.add_argument("--faulty-id", metavar="ID", help="with --corpus: start from this fault of the program "
                                                           "(an id from inject or verify --out; a unique prefix will do)")
-    mutate.add_argument("--language", choices=LANGUAGES, help="language of FILE (default: from its extension)")
-    mutate.add_argument("--spm", required=True, metavar="NAME[+NAME...]", help="an SPM or a chain (see 'flipbench spms')")
-    mutate.add_argument("--strength", type=int, default=1, metavar="K", help="applications of each SPM (default: 1)")
-    mutate.add_argument("--seed", type=int, default=0, help="seed for sites and content (default: 0)")
-    mutate.add_argument("--fault-line", type=int, action="append", default=[], metavar="N",
+    mutating.add_argument("--language", choices=LANGUAGES, help="language of FILE (default: from its extension)")
+    mutating.add_argument("--spm", required=True, metavar="NAME[+NAME...]", help="an SPM or a chain (see 'flipbench spms')")
+    mutating.add_argument("--strength", type=int, default=1, metavar="K", help="applications of each SPM (default: 1)")
+    mutating.add_argument("--seed", type=int, default=0, help="seed for sites and content (default: 0)")
+    mutating.add_argument("--fault-line", type=int, action="append", default=[], metavar="N",
                         help="a 1-based fault line of FILE (repeatable)")
-    mutate.add_argument("--fault", help="the fault operator behind those lines (lets `decoy` imitate it)")
-    mutate.add_argument("--placement", default="random",
+    mutating.add_argument("--fault", help="the fault operator behind those lines (lets `decoy` imitate it)")
+    mutating.add_argument("--placement", default="random",
                         help="random (default), near_fault[=N], before_fault, after_fault or quartile=Q")
-    mutate.add_argument("--content", type=Path, help="JSON file of external content (comments, names, dead code)")
-    format_option(mutate, "text", "json")
-    mutate.set_defaults(handler=_mutate)
+    mutating.add_argument("--content", type=Path, help="JSON file of external content (comments, names, dead code)")
+    format_option(mutating, "text", "json")
+    mutating.set_defaults(handler=_mutate)
 
 
 def _spms(args: argparse.Namespace) -> int:
     rows = [{"name": info.name, "in_study": info.in_study, "languages": [language for language in LANGUAGES
                                                                           if info.for_language(language)],
-             "description": info.description} for info in SPMS.values()]
+             "description": info.description} for info in mutators.SPMS.values()]
     if args.format == "json":
         console.print_json(rows)
     else:
@@ -145,13 +129,13 @@ def _spms(args: argparse.Namespace) -> int:
 
 
 def _mutate(args: argparse.Namespace) -> int:
-    chain = parse_chain(args.spm)
+    chain = mutators.parse_chain(args.spm)
     faulty = _faulty_to_mutate(args)
-    content = ExternalContent.load(args.content, args.seed) if args.content else None
+    content = mutators.ExternalContent.load(args.content, args.seed) if args.content else None
     try:
-        variant, rejections = mutate(faulty, chain, strength=args.strength, seed=args.seed,
+        variant, rejections = mutators.mutate(faulty, chain, strength=args.strength, seed=args.seed,
                                      placement=args.placement, content=content)
-    except NotApplicable as reason:
+    except mutators.NotApplicable as reason:
         print(f"flipbench: not applicable: {reason}", file=sys.stderr)
         return ExitStatus.NOT_APPLICABLE
     record = {
@@ -184,16 +168,16 @@ def _faulty_to_mutate(args: argparse.Namespace) -> FaultyProgram:
     if args.faulty_id is not None and args.corpus is None:
         raise InputError("--faulty-id needs --corpus and --program")
     if args.file is not None:
-        program, where = load_program_file(args.file, args.language), str(args.file)
+        program, where = corpora.load_program_file(args.file, args.language), str(args.file)
     else:
-        entry = load_corpus(args.corpus).get(args.program)
+        entry = corpora.load_corpus(args.corpus).get(args.program)
         if entry.excluded:
             raise InputError(f"program {args.program!r} cannot be mutated: {entry.excluded}")
         program, where = entry.program, args.program
     if args.faulty_id is not None:
         if args.fault_line or args.fault:
             raise InputError("--faulty-id brings its own fault; drop --fault-line and --fault")
-        matches = [faulty for faulty in inject_faults(program) if faulty.id.startswith(args.faulty_id)]
+        matches = [faulty for faulty in mutators.inject(program) if faulty.id.startswith(args.faulty_id)]
         if len(matches) != 1:
             raise InputError(f"--faulty-id {args.faulty_id}: {'no' if not matches else len(matches)} faults of "
                              f"{args.program} match (ids come from 'flipbench inject' or 'verify --out')")
@@ -203,8 +187,8 @@ def _faulty_to_mutate(args: argparse.Namespace) -> FaultyProgram:
         if not 1 <= line <= count:
             raise InputError(f"--fault-line {line} is outside {where} (1-{count})")
     if args.fault is not None:
-        operator_names([args.fault])
-    parse_tree(program.language, program.source)
+        mutators.operator_names([args.fault])
+    mutators.parse_tree(program.language, program.source)
     fault_lines = tuple(sorted(set(args.fault_line)))
     return FaultyProgram(program, args.fault or "", fault_lines, None,
                          position_percentile(fault_lines[0], count) if fault_lines else 0.0, program.source)

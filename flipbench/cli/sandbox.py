@@ -8,19 +8,13 @@ import shlex
 import sys
 from pathlib import Path
 
-from flipbench import codec, console, exits
+from flipbench import codec, console, exits, mutators
 from flipbench.cli.options import corpus_option, format_option, sandbox_option, selected
 from flipbench.corpora import load_program_file
 from flipbench.errors import InputError
 from flipbench.execution import exec_program
 from flipbench.exits import ExitStatus
 from flipbench.model import LANGUAGES
-from flipbench.mutators import (
-    SPMS,
-    fault_record,
-    operator_names,
-    parse_chain,
-)
 from flipbench.runs import ochiai_ranks, verify_corpus
 from flipbench.sandbox import BACKENDS, open_sandbox
 from flipbench.version import __version__
@@ -127,8 +121,8 @@ def _verify(args: argparse.Namespace) -> int:
     programs = [program for program in corpus.programs() if program.tests is not None]
     if not programs:
         raise InputError(f"corpus {corpus.name!r} has no programs with tests to verify")
-    operators = operator_names(args.fault)
-    chains = [parse_chain(chain) for chain in (args.spm or list(SPMS))]
+    operators = mutators.operator_names(args.fault)
+    chains = [mutators.parse_chain(chain) for chain in (args.spm or list(mutators.SPMS))]
     strengths = args.strength or [1, 8]
     if min(strengths) < 1:
         raise InputError("--strength must be at least 1")
@@ -180,7 +174,7 @@ def _write_verdicts(path: Path, args: argparse.Namespace, sandbox: str, referenc
             out.write(json.dumps({"kind": "reference", "program": reference.program.name, "flaky": reference.flaky,
                                   "timeout": reference.timeout, "runs": codec.to_data(reference.runs)}) + "\n")
         for verdict in fault_verdicts:
-            record = fault_record(verdict.faulty)
+            record = mutators.fault_record(verdict.faulty)
             out.write(json.dumps({"kind": "fault", **record, "verdict": verdict.verdict,
                                   "failing_tests": verdict.failing_tests, "reason": verdict.reason,
                                   "ochiai_rank": ochiai_ranks(verdict),
