@@ -9,11 +9,9 @@ its text blocks. The API takes no seed, so ``Sampling.seed`` is not sent.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from flipbench.localizers.base import ModelSpec, Query, Reply
+from flipbench.localizers.base import HttpChatModel, ModelSpec, Query, Reply
 from flipbench.localizers.http import ModelClient, post_json, reading
 from flipbench.localizers.keys import api_key
 
@@ -23,19 +21,13 @@ API_VERSION = "2023-06-01"
 TOOL = "answer"
 
 
-@dataclass(frozen=True)
-class AnthropicMessages:
+class AnthropicMessages(HttpChatModel):
     """A Claude model behind the Messages API."""
 
-    spec: ModelSpec
-
-    @property
-    def base_url(self) -> str:
-        return (self.spec.base_url or DEFAULT_BASE_URL).rstrip("/")
-
-    def identity(self) -> Mapping[str, Any]:
-        return {"provider": "anthropic", "model": self.spec.model, "base_url": self.base_url,
-                "api": "messages", "api_version": API_VERSION, "dialect": "tool"}
+    provider = "anthropic"
+    default_base_url = DEFAULT_BASE_URL
+    api = "messages"
+    identity_extra = {"api_version": API_VERSION, "dialect": "tool"}
 
     async def complete(self, client: ModelClient, query: Query) -> Reply:
         key = api_key(self.spec, KEY_VARIABLES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, runtime_checkable
 
 if TYPE_CHECKING:
     from flipbench.localizers.http import ModelClient
@@ -133,3 +133,24 @@ def once_per_schema(function: Callable[[Mapping[str, Any]], Derived]) -> Callabl
         return known[1]
 
     return once
+
+
+@dataclass(frozen=True)
+class HttpChatModel:
+    """What the stateless HTTP chat localizers share: their spec, their server and their identity (the
+    response cache key's part that names the model). A subclass names its provider, default server,
+    API and whatever else changes its answers (``identity_extra``)."""
+
+    spec: ModelSpec
+    provider: ClassVar[str]
+    default_base_url: ClassVar[str]
+    api: ClassVar[str]
+    identity_extra: ClassVar[Mapping[str, Any]] = {}
+
+    @property
+    def base_url(self) -> str:
+        return (self.spec.base_url or self.default_base_url).rstrip("/")
+
+    def identity(self) -> Mapping[str, Any]:
+        return {"provider": self.provider, "model": self.spec.model, "base_url": self.base_url, "api": self.api,
+                **self.identity_extra}

@@ -9,10 +9,9 @@ thoughts as parts marked ``thought``; those are left out of the text and counted
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from flipbench.localizers.base import ModelSpec, PermanentError, Query, Reply
+from flipbench.localizers.base import HttpChatModel, PermanentError, Query, Reply
 from flipbench.localizers.http import ModelClient, post_json, reading
 from flipbench.localizers.keys import api_key
 
@@ -23,19 +22,13 @@ SCHEMA_KEYS = frozenset({"type", "format", "description", "nullable", "enum", "p
 """The schema keys ``responseSchema`` accepts."""
 
 
-@dataclass(frozen=True)
-class GeminiGenerate:
+class GeminiGenerate(HttpChatModel):
     """A Gemini model behind ``generateContent``."""
 
-    spec: ModelSpec
-
-    @property
-    def base_url(self) -> str:
-        return (self.spec.base_url or DEFAULT_BASE_URL).rstrip("/")
-
-    def identity(self) -> Mapping[str, Any]:
-        return {"provider": "google", "model": self.spec.model, "base_url": self.base_url,
-                "api": "v1beta/generateContent", "dialect": "response_schema"}
+    provider = "google"
+    default_base_url = DEFAULT_BASE_URL
+    api = "v1beta/generateContent"
+    identity_extra = {"dialect": "response_schema"}
 
     async def complete(self, client: ModelClient, query: Query) -> Reply:
         key = api_key(self.spec, KEY_VARIABLES)

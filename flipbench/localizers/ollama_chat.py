@@ -9,11 +9,9 @@ large enough for its prompt and answer. The answer schema goes in ``format``.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from flipbench.localizers.base import ModelSpec, Query, Reply
+from flipbench.localizers.base import HttpChatModel, ModelSpec, Query, Reply
 from flipbench.localizers.http import ModelClient, post_json, reading
 
 DEFAULT_BASE_URL = "http://localhost:11434"
@@ -24,19 +22,13 @@ TEMPLATE_TOKENS = 64
 """The chat template's own tokens around the messages."""
 
 
-@dataclass(frozen=True)
-class OllamaChat:
+class OllamaChat(HttpChatModel):
     """A model served by Ollama; needs no key."""
 
-    spec: ModelSpec
-
-    @property
-    def base_url(self) -> str:
-        return (self.spec.base_url or DEFAULT_BASE_URL).rstrip("/")
-
-    def identity(self) -> Mapping[str, Any]:
-        return {"provider": "ollama", "model": self.spec.model, "base_url": self.base_url,
-                "api": "api/chat", "dialect": "format"}
+    provider = "ollama"
+    default_base_url = DEFAULT_BASE_URL
+    api = "api/chat"
+    identity_extra = {"dialect": "format"}
 
     async def complete(self, client: ModelClient, query: Query) -> Reply:
         body, raw = await post_json(client, f"{self.base_url}/api/chat", request(self.spec, query),
