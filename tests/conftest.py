@@ -41,7 +41,7 @@ LLAMACPP_MODEL = "smollm2-135m"
 @pytest.fixture(scope="session")
 def llamacpp_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModelSpec]:
     """llama-cpp-python's OpenAI-compatible server running SmolLM2-135M on a free local port, as the
-    ``openai/smollm2-135m`` spec whose base URL points at it (``chat_localizer(llamacpp_server)``).
+    ``openai/smollm2-135m`` spec whose base URL points at it (``chat_model(llamacpp_server)``).
 
     Installed by ``scripts/setup.sh --test``; skipped where it is not installed. 4096 tokens of
     context hold a prompt with a whole corpus program. One thread: on a busy machine llama.cpp's

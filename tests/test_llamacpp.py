@@ -15,7 +15,7 @@ import httpx
 
 from flipbench.localizers.base import ModelSpec, Query, Reply, Sampling
 from flipbench.localizers.http import ModelClient
-from flipbench.localizers.registry import chat_localizer
+from flipbench.localizers.registry import chat_model
 
 SCHEMA = {"type": "object", "properties": {"lines": {"type": "array", "items": {"type": "integer"}},
                                            "reason": {"type": "string"}}, "required": ["lines"]}
@@ -31,7 +31,7 @@ QUERY = Query(
 def ask(spec: ModelSpec, query: Query) -> Reply:
     async def go() -> Reply:
         async with ModelClient(1, 60.0) as client:
-            return await chat_localizer(spec).complete(client, query)
+            return await chat_model(spec).complete(client, query)
 
     return asyncio.run(go())
 

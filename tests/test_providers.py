@@ -17,7 +17,7 @@ import pytest
 from flipbench.errors import InputError
 from flipbench.localizers.anthropic_messages import AnthropicMessages
 from flipbench.localizers.base import (
-    ChatLocalizer,
+    ChatModel,
     ModelSpec,
     PermanentError,
     Query,
@@ -29,7 +29,7 @@ from flipbench.localizers.gemini import GeminiGenerate, response_schema
 from flipbench.localizers.http import ModelClient
 from flipbench.localizers.ollama_chat import OllamaChat, context_size
 from flipbench.localizers.openai_chat import OpenAIChat, strict_schema
-from flipbench.localizers.registry import chat_localizer, parse_model
+from flipbench.localizers.registry import chat_model, parse_model
 
 from wireservers import Answer, Received, WireServer
 
@@ -85,7 +85,7 @@ LLAMACPP_REJECTS_JSON_SCHEMA = {"error": {
 NO_RESPONSE_FORMAT = {"error": {"message": "Unrecognized request argument supplied: response_format",
                                 "type": "invalid_request_error", "param": None, "code": None}}
 
-ProviderCase = tuple[Callable[[ModelSpec], ChatLocalizer], str, dict]
+ProviderCase = tuple[Callable[[ModelSpec], ChatModel], str, dict]
 PROVIDERS: dict[str, ProviderCase] = {
     "openai": (OpenAIChat, "gpt-4o-mini", OPENAI_OK),
     "anthropic": (AnthropicMessages, "claude-sonnet-4-20250514", ANTHROPIC_OK),
@@ -106,12 +106,12 @@ def server():
         yield running
 
 
-def localizer_for(provider: str, url: str) -> ChatLocalizer:
+def localizer_for(provider: str, url: str) -> ChatModel:
     make, model, _ = PROVIDERS[provider]
     return make(ModelSpec(provider, model, url))
 
 
-def ask(localizer: ChatLocalizer, query: Query = QUERY, *, times: int = 1, timeout: float = 5.0) -> list[Reply]:
+def ask(localizer: ChatModel, query: Query = QUERY, *, times: int = 1, timeout: float = 5.0) -> list[Reply]:
     """Send ``query`` ``times`` times, one after another, on one client."""
 
     async def go() -> list[Reply]:
@@ -121,11 +121,11 @@ def ask(localizer: ChatLocalizer, query: Query = QUERY, *, times: int = 1, timeo
     return asyncio.run(go())
 
 
-def ask_once(localizer: ChatLocalizer, **options) -> Reply:
+def ask_once(localizer: ChatModel, **options) -> Reply:
     return ask(localizer, **options)[0]
 
 
-def failure(localizer: ChatLocalizer, **options) -> Exception:
+def failure(localizer: ChatModel, **options) -> Exception:
     with pytest.raises((TransientError, PermanentError)) as caught:
         ask_once(localizer, **options)
     return caught.value
@@ -161,7 +161,7 @@ def test_a_baseline_name_parses_but_names_no_chat_localizer():
     spec = parse_model("baseline/ochiai")
     assert spec == ModelSpec("baseline", "ochiai")
     with pytest.raises(InputError, match="baseline, not a chat model"):
-        chat_localizer(spec)
+        chat_model(spec)
 
 
 @pytest.mark.parametrize(("name", "variables"), [("openai/gpt-4o", "OPENAI_API_KEY"),
@@ -171,18 +171,18 @@ def test_a_provider_server_without_its_key_is_refused_naming_the_variable(monkey
     for variable in KEYS:
         monkeypatch.delenv(variable)
     with pytest.raises(InputError, match=f"set {variables} in the environment"):
-        chat_localizer(parse_model(name))
+        chat_model(parse_model(name))
 
 
 def test_a_custom_server_and_ollama_need_no_key(monkeypatch):
     for variable in KEYS:
         monkeypatch.delenv(variable)
-    assert isinstance(chat_localizer(parse_model("openai/smollm2", "http://127.0.0.1:8080/v1")), OpenAIChat)
-    assert isinstance(chat_localizer(parse_model("ollama/qwen2.5-coder:7b")), OllamaChat)
+    assert isinstance(chat_model(parse_model("openai/smollm2", "http://127.0.0.1:8080/v1")), OpenAIChat)
+    assert isinstance(chat_model(parse_model("ollama/qwen2.5-coder:7b")), OllamaChat)
 
 
 def test_each_chat_provider_has_its_localizer():
-    kinds = {provider: type(chat_localizer(parse_model(f"{provider}/m"))) for provider in PROVIDERS}
+    kinds = {provider: type(chat_model(parse_model(f"{provider}/m"))) for provider in PROVIDERS}
     assert kinds == {"openai": OpenAIChat, "anthropic": AnthropicMessages, "google": GeminiGenerate,
                      "ollama": OllamaChat}
 

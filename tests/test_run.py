@@ -20,11 +20,10 @@ import pytest
 from flipbench.corpora.builtin import builtin_corpus
 from flipbench.localizers.base import Sampling
 from flipbench.localizers.prompts import load_prompt
-from flipbench.localizers.registry import chat_localizer, parse_model
 from flipbench.runs.executor import Executor, canonical_json, response_key
 from flipbench.runs.experiment import Experiment, ProviderLimits
 from flipbench.runs.pacing import Backoff
-from flipbench.runs.run import run_experiment
+from flipbench.runs.run import localizers_for, run_experiment
 from flipbench.runs.store import Store
 
 from model_server import ScriptedModel, ServerThread
@@ -270,8 +269,7 @@ def test_calls_spread_over_one_process_per_64_open_requests_unless_configured(tm
     settings = Experiment(models=("openai/m",), base_url="http://127.0.0.1:9/v1", workers=configured,
                           limits={"openai": ProviderLimits(concurrency=concurrency)})
     with Store(tmp_path) as store:
-        executor = Executor(store, settings, load_prompt("numbered"),
-                            chat={"openai/m": chat_localizer(parse_model("openai/m", settings.base_url))}, baselines={})
+        executor = Executor(store, settings, localizers_for(settings, load_prompt("numbered")))
         assert executor.workers == expected
 
 

@@ -1,7 +1,8 @@
-"""What every model-backed localizer receives and returns, and the two ways a call can fail.
+"""What a chat model receives and returns, and the two ways a call can fail.
 
-A chat localizer only speaks its server's wire format: it turns a :class:`Query` into HTTP and
-the response into a :class:`Reply`. Retries, rate limits, caching and scoring live in the
+A :class:`ChatModel` only speaks its server's wire format: it turns a :class:`Query` into HTTP and
+the response into a :class:`Reply`. Prompts and the reading of answers live in the chat localizer
+that wraps it (:mod:`flipbench.localizers.chat`), retries, rate limits and caching in the
 executor, so a provider never sleeps, never retries and never parses a line number.
 """
 
@@ -86,8 +87,8 @@ class PermanentError(Exception):
         self.status = status
 
 
-class ChatLocalizer(Protocol):
-    """A model behind an HTTP API."""
+class ChatModel(Protocol):
+    """A model behind an HTTP API (``openai``, ``anthropic``, ``google``, ``ollama``): one call, no more."""
 
     spec: ModelSpec
 
@@ -103,7 +104,7 @@ class ChatLocalizer(Protocol):
 
 @runtime_checkable
 class LearnsDialect(Protocol):
-    """A chat localizer that finds its server's structured-output dialect by trying (``openai``). The
+    """A localizer that finds its server's structured-output dialect by trying (``openai``). The
     executor keeps the dialect a server accepted in the run, and starts every localizer of that server
     (each stage's, each worker process's, a resumed run's) with it."""
 
@@ -137,7 +138,7 @@ def once_per_schema(function: Callable[[Mapping[str, Any]], Derived]) -> Callabl
 
 @dataclass(frozen=True)
 class HttpChatModel:
-    """What the stateless HTTP chat localizers share: their spec, their server and their identity (the
+    """What the stateless HTTP chat models share: their spec, their server and their identity (the
     response cache key's part that names the model). A subclass names its provider, default server,
     API and whatever else changes its answers (``identity_extra``)."""
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flipbench.errors import InputError
-from flipbench.localizers.registry import BASELINE
+from flipbench.localizers.base import ModelSpec
+from flipbench.localizers.protocol import Capabilities, Draw, LocalizerAnswer, TaskContext, Unanswered
 from flipbench.localizers.spectrum import FORMULAS, break_ties
 from flipbench.model import RankedLine, Subject
 from flipbench.mutators import rank
@@ -62,8 +62,26 @@ class Baseline:
         return ranking
 
 
-def baseline(model: str, seed: int) -> Baseline:
-    if model not in NAMES:
-        raise InputError(f"unknown baseline {BASELINE}/{model!r}: use one of "
-                         + ", ".join(f"{BASELINE}/{name}" for name in NAMES))
-    return Baseline(model, seed)
+SPECTRUM = Capabilities(needs_coverage=True)
+CHANCE = Capabilities()
+
+
+@dataclass(frozen=True)
+class BaselineLocalizer:
+    """A baseline as a localizer: its whole ranking is the answer (scored for top-k and EXAM, then trimmed),
+    with its expected correctness under ``match``. It never waits, so its coroutine never suspends."""
+
+    spec: ModelSpec
+    baseline: Baseline
+    match: Match
+
+    @property
+    def capabilities(self) -> Capabilities:
+        return SPECTRUM if self.baseline.needs_coverage else CHANCE
+
+    async def localize(self, subject: Subject, draw: Draw, context: TaskContext) -> LocalizerAnswer:
+        try:
+            ranking = self.baseline.localize(subject, draw.label)
+        except NoCoverage as reason:
+            raise Unanswered(f"no coverage: {reason}") from None
+        return LocalizerAnswer(ranking, "ranking", expected_correct=self.baseline.chance_correct(subject, self.match))

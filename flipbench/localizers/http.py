@@ -1,4 +1,4 @@
-"""The one HTTP client every chat localizer shares, and the one way a call's outcome is read.
+"""The one HTTP client every chat model shares, and the one way a call's outcome is read.
 
 Client: :class:`ModelClient`, an ``httpx.AsyncClient`` over aiohttp's connection pool (see
 :mod:`flipbench.localizers.transport` for why), whose :meth:`ModelClient.call` hands a

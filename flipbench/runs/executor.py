@@ -1,12 +1,16 @@
-"""Running a stream of tasks: cache look-ups, paced and retried calls, scoring, atomic recording.
+"""Running a stream of tasks: every localizer asked the same way, cache look-ups, paced and retried
+calls, scoring, atomic recording.
 
-Tasks are pulled from a generator only as call slots free up, so memory stays flat however long
-the plan. Past what one event loop's CPU can carry (see ``CALLS_PER_WORKER``), chat tasks are
+Each task is one ``await localizer.localize(subject, draw, context)``; the executor never asks what
+kind of localizer it holds, only what its capabilities say. A remote localizer's tasks run
+concurrently, as call slots free up (pulled from a generator only then, so memory stays flat however
+long the plan), and past what one event loop's CPU can carry (see ``CALLS_PER_WORKER``) they are
 streamed to worker processes, each with its own loop, HTTP client, read-only database connection
-and share of the limits; baseline tasks stay in this process. Each provider has its own
-open-request limit and per-minute budgets. A transient failure (429, 5xx, timeout, broken body)
-is retried with backoff; a permanent one, retries that run out, or a reply with no line number in
-it after ``parse_retries`` fresh asks end the task as ``error`` -- never as a wrong answer.
+and share of the limits; a local localizer's tasks run in this process, in plan order. The context
+a task gets (:class:`_TaskContext`) is where the executor's policies live: the response cache, each
+provider's open-request limit and per-minute budgets, and retries -- a transient failure (429, 5xx,
+timeout, broken body) is retried with backoff; a permanent one or retries that run out end the task
+as ``error``, as does a localizer that names no line (``Unanswered``) -- never as a wrong answer.
 Finished tasks are written by this process alone, in small transactions together with the
 responses and attempts behind them.
 """
@@ -30,20 +34,20 @@ import httpx
 
 from flipbench import console
 from flipbench.localizers import (
-    Baseline,
-    ChatLocalizer,
+    ChatModel,
+    Draw,
     LearnsDialect,
+    Localizer,
+    LocalizerAnswer,
     ModelClient,
-    NoCoverage,
     PermanentError,
-    PromptTemplate,
     Query,
     Reply,
-    Sampling,
+    Response,
     Server,
     TransientError,
+    Unanswered,
     once_per_schema,
-    read_prediction,
 )
 from flipbench.model import Role, Subject, TaskStatus
 from flipbench.runs.experiment import Experiment, Price
@@ -111,10 +115,6 @@ class Tally:
         return total
 
 
-class _Failed(Exception):
-    """A chat task that ends as ``error``; the message is what the record says."""
-
-
 @dataclass
 class _Outcome:
     record: TaskRecord
@@ -124,14 +124,6 @@ class _Outcome:
 
 def estimated_tokens(query: Query) -> int:
     return (len(query.system) + len(query.user)) // 3 + query.sampling.max_tokens
-
-
-def draw_seed(experiment_seed: int, task: Task, parse_try: int) -> int:
-    """The sampling seed: stage 1 draws differ from stage 2 draws (a control is a genuine second ask),
-    while a variant and its control share one, so they differ only in the code they show."""
-    stage = "before" if task.role == Role.BEFORE else "after"
-    digest = hashlib.sha256(f"{experiment_seed}\x00{stage}\x00{task.draw}\x00{parse_try}".encode()).digest()
-    return int.from_bytes(digest[:4], "big") & 0x7FFFFFFF
 
 
 def canonical_json(value: Any) -> str:
@@ -209,17 +201,17 @@ class _Shard:
 
     folder: Path
     experiment: Experiment
-    template: PromptTemplate
-    chat: Mapping[str, ChatLocalizer]
+    localizers: Mapping[str, Localizer]
+    """The remote localizers (the local ones' tasks stay in the parent)."""
     backoff: Backoff
     workers: int
 
     def __call__(self, index: int, inbox: Inbox, report: Report) -> Tally:
-        providers = {localizer.spec.provider for localizer in self.chat.values()}
+        providers = {localizer.spec.provider for localizer in self.localizers.values()}
         limits = {provider: self.experiment.limits_for(provider).share(index, self.workers) for provider in providers}
         experiment = dataclasses.replace(self.experiment, limits={**self.experiment.limits, **limits})
         with Store(self.folder) as store:
-            executor = Executor(store, experiment, self.template, chat=self.chat, baselines={}, backoff=self.backoff,
+            executor = Executor(store, experiment, self.localizers, backoff=self.backoff,
                                 rng_seed=experiment.seed * 1000 + index)
             tally = run_loop(executor._stream(inbox, _Recorder(lambda batch, tally: report((batch, tally)),
                                                                experiment.prices)))
@@ -228,22 +220,27 @@ class _Shard:
 
 
 class Executor:
-    def __init__(self, store: Store, experiment: Experiment, template: PromptTemplate, *,
-                 chat: Mapping[str, ChatLocalizer], baselines: Mapping[str, Baseline],
+    """Runs tasks of the ``localizers`` (by name, as tasks name them) and records them in ``store``."""
+
+    def __init__(self, store: Store, experiment: Experiment, localizers: Mapping[str, Localizer], *,
                  backoff: Backoff = DEFAULT_BACKOFF, rng_seed: int | None = None) -> None:
-        self.store, self.experiment, self.template = store, experiment, template
-        self.chat, self.baselines, self.backoff = chat, baselines, backoff
+        self.store, self.experiment, self.localizers, self.backoff = store, experiment, localizers, backoff
+        self.local = frozenset(name for name, localizer in localizers.items() if not localizer.capabilities.remote)
+        """Localizers whose tasks run in this process, in plan order."""
+        self.remote = {name: localizer for name, localizer in localizers.items() if name not in self.local}
         self.match = Match(experiment.tolerance, experiment.top)
-        self.providers = sorted({localizer.spec.provider for localizer in chat.values()})
+        self.providers = sorted({localizer.spec.provider for localizer in self.remote.values()})
         self.open_requests = {provider: asyncio.Semaphore(experiment.limits_for(provider).concurrency)
                               for provider in self.providers}
         self.limiters = {provider: RateLimiter(experiment.limits_for(provider).requests_per_minute,
                                                experiment.limits_for(provider).tokens_per_minute)
                          for provider in self.providers}
         self.window = sum(experiment.limits_for(provider).concurrency for provider in self.providers) or 1
-        self.identities = {name: canonical_json(localizer.identity()) for name, localizer in chat.items()}
+        self.identities: dict[int, tuple[ChatModel, str]] = {}
+        """Each model's identity as canonical JSON, encoded once per run (by object: see ``_identity``)."""
         self.rng = random.Random(experiment.seed if rng_seed is None else rng_seed)
-        self.learners = {name: localizer for name, localizer in chat.items() if isinstance(localizer, LearnsDialect)}
+        self.learners = {name: localizer for name, localizer in localizers.items()
+                         if isinstance(localizer, LearnsDialect)}
         self.dialects: dict[Server, str] = {}
         self.unlearned: set[str] = set()
         """Localizers whose server's dialect the run has not learned: the first call to each goes alone."""
@@ -253,7 +250,7 @@ class Executor:
     def workers(self) -> int:
         """Processes making the calls: as configured, else one per ``CALLS_PER_WORKER`` open requests
         (up to the CPU count); never more than the smallest provider's concurrency, which they share."""
-        if not self.chat:
+        if not self.providers:
             return 1
         wanted = self.experiment.workers or min(_usable_cpus(), -(-self.window // CALLS_PER_WORKER))
         return max(1, min(wanted, *(self.experiment.limits_for(p).concurrency for p in self.providers)))
@@ -278,7 +275,7 @@ class Executor:
         return tally
 
     async def _stream(self, tasks: AsyncIterable[Task], recorder: _Recorder) -> Tally:
-        """Run ``tasks`` on this event loop, at most ``window`` chat calls at a time."""
+        """Run ``tasks`` on this event loop, at most ``window`` remote tasks at a time."""
         # Completed calls hand their outcome over through a callback and a free slot; the loop never
         # scans the set of calls in flight (asyncio.wait over 128 futures per completion costs more
         # than the rest of a task).
@@ -303,15 +300,15 @@ class Executor:
         try:
             async with ModelClient(self.window, self.experiment.timeout) as client:
                 async for task in tasks:
-                    if task.localizer in self.baselines:
-                        recorder.add(self._baseline(task))
+                    if task.localizer in self.local:
+                        recorder.add(await self._task(None, task))
                         continue
                     probe = probes.get(task.localizer)
                     if probe is not None and not probe.done():
                         await asyncio.wait({probe})
                     await slots.acquire()
                     drain()
-                    future = asyncio.ensure_future(self._chat(client, task))
+                    future = asyncio.ensure_future(self._task(client, task))
                     in_flight.add(future)
                     future.add_done_callback(done)
                     if task.localizer in self.unlearned:
@@ -327,7 +324,7 @@ class Executor:
         return recorder.tally
 
     def _run_in_workers(self, tasks: Iterable[Task], show: Callable[[Tally], None]) -> Tally:
-        """Baseline tasks here, chat tasks in worker processes (see :mod:`flipbench.runs.workers`);
+        """Local localizers' tasks here, remote ones' in worker processes (see :mod:`flipbench.runs.workers`);
         everything is written here. Tasks run here until every localizer has probed its server's
         dialect, so that the workers start with what it learned."""
         workers = self.workers
@@ -337,11 +334,12 @@ class Executor:
         tasks = iter(tasks)
         if self.unlearned:
             run_loop(self._stream(_one_by_one(self._until_probed(tasks)), here))
+        loop = asyncio.new_event_loop()  # runs the local tasks between chunks for the workers
 
-        def chat_tasks() -> Iterator[Task]:
+        def remote_tasks() -> Iterator[Task]:
             for task in tasks:
-                if task.localizer in self.baselines:
-                    here.add(self._baseline(task))
+                if task.localizer in self.local:
+                    here.add(loop.run_until_complete(self._task(None, task)))
                 else:
                     yield task
 
@@ -349,11 +347,12 @@ class Executor:
             batch, progress[index] = report
             save(batch, progress[index])
 
-        shard = _Shard(self.store.path.parent.resolve(), self.experiment, self.template, self.chat, self.backoff, workers)
+        shard = _Shard(self.store.path.parent.resolve(), self.experiment, self.remote, self.backoff, workers)
         try:
-            results = stream_to_workers(chat_tasks(), shard, workers=workers, on_report=received)
+            results = stream_to_workers(remote_tasks(), shard, workers=workers, on_report=received)
         finally:
             here.flush()
+            loop.close()
         return Tally.total([here.tally, *results])
 
     def _until_probed(self, tasks: Iterator[Task]) -> Iterator[Task]:
@@ -396,54 +395,30 @@ class Executor:
 
     # -- one task -------------------------------------------------------------------------------
 
-    def _baseline(self, task: Task) -> _Outcome:
+    async def _task(self, client: ModelClient | None, task: Task) -> _Outcome:
+        """One task, whatever its localizer: ``client`` is None for a local one (it has no calls to make)."""
         started = time.perf_counter()
         subject = self.store.subject(task.subject_id)
-        label = f"{'before' if task.role == 'before' else 'after'}:{task.draw}"
-        localizer = self.baselines[task.localizer]
+        context = _TaskContext(self, client, task.localizer)
         try:
-            ranking = localizer.localize(subject, label)
-        except NoCoverage as reason:
-            return _Outcome(self._error(task, f"no coverage: {reason}", 0, started), {}, [])
-        record = self._scored(task, subject, ranking, "ranking", None, 0, None, started)
-        return _Outcome(dataclasses.replace(record, expected_correct=localizer.chance_correct(subject, self.match)),
-                        {}, [])
+            answer = await self.localizers[task.localizer].localize(subject, _draw(task), context)
+        except Unanswered as failure:
+            record = self._error(task, str(failure), len(context.attempts), started)
+        else:
+            record = self._scored(task, subject, answer, len(context.attempts), started)
+        return _Outcome(record, context.responses, context.attempts)
 
-    async def _chat(self, client: ModelClient, task: Task) -> _Outcome:
-        started = time.perf_counter()
-        localizer = self.chat[task.localizer]
-        subject = self.store.subject(task.subject_id)
-        responses: dict[str, tuple[str, Reply]] = {}
-        attempts: list[Attempt] = []
-        usage: tuple[int | None, int | None] = (None, None)
-        for parse_try in range(self.experiment.parse_retries + 1):
-            sampling = Sampling(self.experiment.temperature, self.experiment.max_tokens,
-                                draw_seed(self.experiment.seed, task, parse_try))
-            query = self.template.render(source=subject.source, spec=subject.spec, language=subject.language,
-                                         sampling=sampling)
-            key = response_key(self.identities[task.localizer], query, f"{task.draw}:{parse_try}")
-            reply = self.store.cached(key)
-            if reply is not None:
-                attempts.append(Attempt(key, 0, "cached", "", 0.0))
-            else:
-                try:
-                    reply = await self._call(client, localizer, query, key, attempts)
-                except _Failed as failure:
-                    return _Outcome(self._error(task, str(failure), len(attempts), started), responses, attempts)
-                responses[key] = (task.localizer, reply)
-            usage = (reply.input_tokens, reply.output_tokens)
-            prediction = read_prediction(reply.text)
-            if prediction is not None:
-                return _Outcome(self._scored(task, subject, prediction.lines, prediction.parsed_from, key,
-                                             len(attempts), usage, started), responses, attempts)
-            attempts.append(Attempt(key, parse_try + 1, "unparseable", reply.text[:500], 0.0))
-        record = self._error(task, f"unparseable: no line number in {self.experiment.parse_retries + 1} replies",
-                             len(attempts), started)
-        return _Outcome(record, responses, attempts)
+    def _identity(self, model: ChatModel) -> str:
+        """``model``'s identity as canonical JSON, encoded once (the memo keeps the model alive, so its id
+        is never reused for another)."""
+        known = self.identities.get(id(model))
+        if known is None or known[0] is not model:
+            known = self.identities[id(model)] = (model, canonical_json(model.identity()))
+        return known[1]
 
-    async def _call(self, client: ModelClient, localizer: ChatLocalizer, query: Query, key: str,
+    async def _call(self, client: ModelClient, model: ChatModel, query: Query, key: str,
                     attempts: list[Attempt]) -> Reply:
-        provider = localizer.spec.provider
+        provider = model.spec.provider
         limiter, slots = self.limiters[provider], self.open_requests[provider]
         estimate = estimated_tokens(query)
         last = ""
@@ -453,13 +428,13 @@ class Executor:
             retry_after: float | None = None
             async with slots:
                 try:
-                    reply = await localizer.complete(client, query)
+                    reply = await model.complete(client, query)
                 except TransientError as error:
                     last, retry_after = f"transient: {error}", error.retry_after
                     attempts.append(Attempt(key, attempt, "transient", _detail(error), time.perf_counter() - started))
                 except PermanentError as error:
                     attempts.append(Attempt(key, attempt, "permanent", _detail(error), time.perf_counter() - started))
-                    raise _Failed(f"permanent: {error}") from error
+                    raise Unanswered(f"permanent: {error}") from error
                 except httpx.HTTPError as error:  # a transport failure the provider did not classify
                     last = f"transient: {type(error).__name__}: {error}"
                     attempts.append(Attempt(key, attempt, "transient", last, time.perf_counter() - started))
@@ -470,23 +445,57 @@ class Executor:
                     return reply
             if attempt < self.experiment.max_attempts:
                 await asyncio.sleep(self.backoff.delay(attempt, retry_after, self.rng))
-        raise _Failed(f"gave up after {self.experiment.max_attempts} attempts ({last})")
+        raise Unanswered(f"gave up after {self.experiment.max_attempts} attempts ({last})")
 
     # -- records --------------------------------------------------------------------------------
 
-    def _scored(self, task: Task, subject: Subject, predicted: tuple[int, ...], parsed_from: str,
-                key: str | None, attempts: int, usage: tuple[int | None, int | None] | None,
+    def _scored(self, task: Task, subject: Subject, answer: LocalizerAnswer, attempts: int,
                 started: float) -> TaskRecord:
+        predicted, response = answer.lines, answer.response
         result = score(predicted, subject.fault_lines, subject.line_count, self.match)
-        input_tokens, output_tokens = usage or (None, None)
+        key, input_tokens, output_tokens = (None, None, None) if response is None else (
+            response.key, response.reply.input_tokens, response.reply.output_tokens)
         return TaskRecord(task, TaskStatus.CORRECT if result.correct else TaskStatus.WRONG, predicted[:STORED_PREDICTION],
-                          parsed_from, result.exact, result.within_tolerance, result.top_k, result.exam, key,
-                          None, attempts, input_tokens, output_tokens, time.perf_counter() - started)
+                          answer.parsed_from, result.exact, result.within_tolerance, result.top_k, result.exam, key,
+                          None, attempts, input_tokens, output_tokens, time.perf_counter() - started,
+                          answer.expected_correct)
 
     @staticmethod
     def _error(task: Task, message: str, attempts: int, started: float) -> TaskRecord:
         return TaskRecord(task, TaskStatus.ERROR, error=message[:1000], attempts=attempts,
                           seconds=time.perf_counter() - started)
+
+
+class _TaskContext:
+    """One task's :class:`~flipbench.localizers.TaskContext`: the run's cache, client, pacing and retries,
+    and the attempts and new replies behind the task, recorded with it."""
+
+    __slots__ = ("executor", "client", "localizer", "attempts", "responses")
+
+    def __init__(self, executor: Executor, client: ModelClient | None, localizer: str) -> None:
+        self.executor, self.client, self.localizer = executor, client, localizer
+        self.attempts: list[Attempt] = []
+        self.responses: dict[str, tuple[str, Reply]] = {}
+
+    async def ask(self, model: ChatModel, query: Query, draw: str) -> Response:
+        if self.client is None:
+            raise RuntimeError(f"{self.localizer} asks a model, but its capabilities do not say it is remote")
+        executor = self.executor
+        key = response_key(executor._identity(model), query, draw)
+        reply = executor.store.cached(key)
+        if reply is not None:
+            self.attempts.append(Attempt(key, 0, "cached", "", 0.0))
+        else:
+            reply = await executor._call(self.client, model, query, key, self.attempts)
+            self.responses[key] = (self.localizer, reply)
+        return Response(key, reply)
+
+    def unparseable(self, response: Response, parse_try: int) -> None:
+        self.attempts.append(Attempt(response.key, parse_try + 1, "unparseable", response.reply.text[:500], 0.0))
+
+
+def _draw(task: Task) -> Draw:
+    return Draw("before" if task.role == Role.BEFORE else "after", task.draw)
 
 
 def _usable_cpus() -> int:

@@ -21,17 +21,7 @@ from flipbench import codec, console
 from flipbench.analysis import Answer, ConditionSummary, Pair, summarize
 from flipbench.corpora import Corpus, load_corpus
 from flipbench.errors import InputError
-from flipbench.localizers import (
-    BASELINE,
-    Baseline,
-    ChatLocalizer,
-    PromptTemplate,
-    Sampling,
-    baseline,
-    chat_localizer,
-    load_prompt,
-    parse_model,
-)
+from flipbench.localizers import Localizer, LocalizerSettings, PromptTemplate, Sampling, load_prompt, localizer_for
 from flipbench.runs.executor import Executor, Tally
 from flipbench.runs.experiment import BASELINES, Experiment
 from flipbench.runs.pacing import DEFAULT_BACKOFF, Backoff
@@ -49,6 +39,7 @@ from flipbench.runs.planning import (
 )
 from flipbench.runs.store import Store, different_experiment, recorded_meta, remove_run
 from flipbench.sandbox import Sandbox, open_sandbox
+from flipbench.scoring import Match
 
 VARIANT_CHUNK = 32
 """Faulty programs whose variants are made and certified together (one resumable step)."""
@@ -110,12 +101,13 @@ def run_experiment(experiment: Experiment, folder: Path, *, retry_errors: bool =
     ``on_start`` is called once the settings have passed every check (the CLI announces the run then, so a
     refused command prints its one error line alone)."""
     template = load_prompt(experiment.prompt)
-    chat, baselines = _localizers(experiment)
+    localizers = localizers_for(experiment, template)
     corpus = _corpus(experiment)
     known = recorded_meta(folder)
     if known and not fresh and known.get("experiment_key") != experiment.semantic_key:
         raise InputError(different_experiment(folder, known, experiment))
-    needs_runs = experiment.certified_only or any(b.needs_coverage for b in baselines.values())
+    needs_runs = experiment.certified_only or any(localizer.capabilities.needs_coverage
+                                                  for localizer in localizers.values())
     sandbox = _sandbox(experiment) if needs_runs else None
     try:
         if on_start is not None:
@@ -125,7 +117,7 @@ def run_experiment(experiment: Experiment, folder: Path, *, retry_errors: bool =
         created, folder_existed = recorded_meta(folder) is None, folder.exists()
         try:
             with Store(folder) as store:
-                return _run_stages(experiment, store, corpus, template, chat, baselines, sandbox,
+                return _run_stages(experiment, store, corpus, template, localizers, sandbox,
                                    retry_errors=retry_errors, backoff=backoff, created=created)
         except InputError:
             if created and not _has_tasks(folder):
@@ -139,16 +131,17 @@ def run_experiment(experiment: Experiment, folder: Path, *, retry_errors: bool =
 
 
 def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: PromptTemplate,
-                chat: dict[str, ChatLocalizer], baselines: dict[str, Baseline], sandbox: Sandbox | None, *,
+                localizers: dict[str, Localizer], sandbox: Sandbox | None, *,
                 retry_errors: bool, backoff: Backoff, created: bool) -> RunResult:
     store.begin(experiment)
     if retry_errors:
         print(f"retrying {store.forget_errors()} tasks that ended in error", file=sys.stderr)
     preparation = _Preparation(experiment, store, sandbox, corpus)
     faulty = preparation.faulty_subjects()
-    if chat:
+    prompted = any(localizer.capabilities.prompted for localizer in localizers.values())
+    if prompted:
         store.save_prompts(_prompts(template, faulty))
-    executor = Executor(store, experiment, template, chat=chat, baselines=baselines, backoff=backoff)
+    executor = Executor(store, experiment, localizers, backoff=backoff)
     names = experiment.models
     stages, already_done = [], []
     done = store.finished_task_ids()
@@ -163,7 +156,7 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
 
     wanted = [subject for subject in faulty if any(eligible(name, subject.id) for name in names)]
     preparation.variants(wanted)
-    if chat:
+    if prompted:
         store.save_prompts(_prompts(template, (variant for subject in wanted
                                                for variant in preparation.usable_variants(subject.id))))
 
@@ -181,23 +174,20 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
 
 
 def _prompts(template: PromptTemplate, subjects: Iterable[Subject]) -> Iterator[tuple[str, str, str]]:
-    """Each subject's prompt as the executor renders it for every chat task (sampling changes no text)."""
+    """Each subject's prompt as a chat localizer renders it for every task (sampling changes no text)."""
     for subject in subjects:
         query = template.render(source=subject.source, spec=subject.spec, language=subject.language,
                                 sampling=Sampling())
         yield subject.id, query.system, query.user
 
 
-def _localizers(experiment: Experiment) -> tuple[dict[str, ChatLocalizer], dict[str, Baseline]]:
-    chat: dict[str, ChatLocalizer] = {}
-    baselines: dict[str, Baseline] = {}
-    for name in experiment.models:
-        spec = parse_model(name, None if name.startswith(f"{BASELINE}/") else experiment.base_url)
-        if spec.provider == BASELINE:
-            baselines[name] = baseline(spec.model, experiment.seed)
-        else:
-            chat[name] = chat_localizer(spec)
-    return chat, baselines
+def localizers_for(experiment: Experiment, prompt: PromptTemplate) -> dict[str, Localizer]:
+    """Every localizer the experiment names, by name, built by the registry from the experiment's settings
+    (checked before anything is run: a bad name or a missing API key is refused here)."""
+    settings = LocalizerSettings(prompt, experiment.seed, experiment.temperature, experiment.max_tokens,
+                                 experiment.parse_retries, Match(experiment.tolerance, experiment.top),
+                                 experiment.base_url)
+    return {name: localizer_for(name, settings) for name in experiment.models}
 
 
 def _sandbox(experiment: Experiment) -> Sandbox:
