@@ -35,13 +35,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from flipbench.corpora.builtin import builtin_corpus  # noqa: E402
-from flipbench.localizers.baselines import baseline  # noqa: E402
 from flipbench.localizers.prompts import load_prompt  # noqa: E402
-from flipbench.localizers.registry import chat_localizer, parse_model  # noqa: E402
 from flipbench.model import Subject
 from flipbench.runs.executor import Executor  # noqa: E402
 from flipbench.runs.experiment import Experiment, ProviderLimits  # noqa: E402
 from flipbench.runs.planning import after_tasks, before_tasks  # noqa: E402
+from flipbench.runs.run import localizers_for  # noqa: E402
 from flipbench.runs.store import Store  # noqa: E402
 
 
@@ -87,9 +86,7 @@ def throughput(tasks: int, concurrency: int, latency: float, workers: int | None
         with tempfile.TemporaryDirectory() as folder, Store(Path(folder)) as store:
             subjects = faulty_subjects(tasks)
             store.save_subjects(subjects)
-            localizer = chat_localizer(parse_model("openai/bench", model))
-            executor = Executor(store, experiment, load_prompt("numbered"), chat={"openai/bench": localizer},
-                                baselines={})
+            executor = Executor(store, experiment, localizers_for(experiment, load_prompt("numbered")))
             # warm up connections and code paths, then measure
             executor.run(before_tasks(subjects[:concurrency], ["openai/bench"], 1), description="warm-up")
             plan = [task for task in before_tasks(subjects, ["openai/bench"], 2) if task.draw == 1]
@@ -113,7 +110,7 @@ def memory(faulty_count: int, conditions: int, localizers: int, samples: int) ->
     """Runs in its own process (see main): plan + stream, then print task count, seconds, peak RSS."""
     names = [f"baseline/random{i}" if i else "baseline/random" for i in range(localizers)]
     experiment = Experiment(models=tuple(names[:1]), samples=samples)
-    random_baseline = baseline("random", 0)
+    random_baseline = localizers_for(experiment, load_prompt("numbered"))["baseline/random"]
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder)) as store:
         faulty = faulty_subjects(faulty_count)
         store.save_subjects(faulty)
@@ -128,8 +125,7 @@ def memory(faulty_count: int, conditions: int, localizers: int, samples: int) ->
             yield from after_tasks(faulty_ids, lambda faulty_id: store.subjects("variant", faulty_id), names,
                                    samples, control=True, eligible=lambda localizer, faulty_id: True)
 
-        executor = Executor(store, experiment, load_prompt("numbered"), chat={},
-                            baselines={name: random_baseline for name in names})
+        executor = Executor(store, experiment, {name: random_baseline for name in names})
         started = time.perf_counter()
         done = store.finished_task_ids()
         tally = executor.run((task for task in plan() if task.id not in done), description="750k plan")
