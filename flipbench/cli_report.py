@@ -111,10 +111,13 @@ def _print(report: Report, kind: str, names: Sequence[str]) -> None:
 
 
 def write_run_report(folder: Path) -> Path:
-    """The report a finished ``flipbench run`` leaves in its run directory."""
+    """The report a finished ``flipbench run`` leaves in its run directory (the run prints its path last)."""
     from flipbench.harness.run_data import load_run
-    from flipbench.report import build_report
+    from flipbench.report import build_report, write_html
 
     path = folder / REPORT_FILE
-    _write(build_report([load_run(folder)]), path)
+    try:
+        write_html(build_report([load_run(folder)]), path)
+    except OSError as error:
+        raise InputError(f"{path}: cannot write the report ({error.strerror}); the run itself is complete") from error
     return path
