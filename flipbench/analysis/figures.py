@@ -67,8 +67,7 @@ def flip_rates(flips: pd.DataFrame) -> Figure | None:
     conditions = sorted(shown["condition"].astype(str).unique())
     localizers = sorted(shown["localizer"].astype(str).unique())
     palette = colors(localizers)
-    figure = Figure(figsize=(9.5, 1.2 + 0.34 * len(conditions) * max(1, len(localizers)) ** 0.5 * 1.6),
-                    layout="constrained")
+    figure = Figure(figsize=(9.5, 1.3 + 0.17 * len(conditions) * max(2, len(localizers))), layout="constrained")
     rate_axis, net_axis = figure.subplots(1, 2, sharey=True)
     step = 0.8 / max(1, len(localizers))
     for index, localizer in enumerate(localizers):
