@@ -67,7 +67,7 @@ def make_run(folder: Path, base_url: str, **changes) -> None:
 
 @pytest.fixture(scope="session")
 def report_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small real run, made once per session (import this fixture into a test module to use it)."""
+    """The small real run, made once per session (tests/conftest.py makes it every test's fixture)."""
     folder = tmp_path_factory.mktemp("report") / "run"
     with ServerThread(ScriptedModel(answer=fault_aware(folder))) as server:
         make_run(folder, server.base_url)

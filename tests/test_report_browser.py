@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from reportkit import CHAT, flipbench, report_run  # noqa: F401 - report_run is a fixture
+from reportkit import CHAT, flipbench
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGUMENTS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -37,7 +37,7 @@ def _playwright():
 
 
 @pytest.fixture(scope="module")
-def page_and_data(report_run, tmp_path_factory):  # noqa: F811
+def page_and_data(report_run, tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser")
     html = folder / "report.html"
     data = json.loads(flipbench("report", str(report_run), "--out", str(html), "--format", "json",

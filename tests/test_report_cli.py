@@ -17,7 +17,7 @@ from flipbench.analysis.frames import SUBJECT_COLUMNS, TASK_COLUMNS
 from flipbench.corpora.functions import fault_function_spans
 
 from model_server import ScriptedModel, ServerThread
-from reportkit import CHAT, make_run, report_run  # noqa: F401 - report_run is a fixture
+from reportkit import CHAT, make_run
 from reportkit import flipbench as cli
 
 
@@ -51,7 +51,7 @@ def _wrong(user: str) -> str:
 # -- formats and files -------------------------------------------------------------------------------------------
 
 
-def test_the_text_report_prints_every_table_with_intervals_and_program_counts(report_run):  # noqa: F811
+def test_the_text_report_prints_every_table_with_intervals_and_program_counts(report_run):
     out = cli("report", str(report_run), "--no-html").stdout
     for title in ("Accuracy before any SPM", "Flips per SPM condition (RQ1)", "By fault position (RQ3)",
                   "The study's way beside flipbench's", "Tasks, tokens and cost (Fig. 7)"):
@@ -59,13 +59,13 @@ def test_the_text_report_prints_every_table_with_intervals_and_program_counts(re
     assert "net effect" in out and "programs" in out and " pp [" in out
 
 
-def test_the_markdown_report_is_one_markdown_table_per_table(report_run):  # noqa: F811
+def test_the_markdown_report_is_one_markdown_table_per_table(report_run):
     out = cli("report", str(report_run), "--format", "markdown", "--table", "flips", "--no-html").stdout
     assert "## Flips per SPM condition (RQ1)" in out
     assert "| localizer | condition | n |" in out and "| --- | --- | ---: |" in out
 
 
-def test_each_row_of_the_json_flips_table_has_the_contracted_keys(report_run):  # noqa: F811
+def test_each_row_of_the_json_flips_table_has_the_contracted_keys(report_run):
     data = json.loads(cli("report", str(report_run), "--format", "json", "--no-html").stdout)
     assert set(data) >= {"report", "overview", "notes", *tables.TABLES}
     contract = {"localizer", "condition", "n", "flip_rate", "control_flip_rate", "net_effect", "ci_low", "ci_high",
@@ -73,14 +73,14 @@ def test_each_row_of_the_json_flips_table_has_the_contracted_keys(report_run):  
     assert data["flips"] and all(contract <= set(row) for row in data["flips"])
 
 
-def test_the_html_report_is_written_into_the_run_directory_by_default_and_names_its_size(report_run, tmp_path):  # noqa: F811
+def test_the_html_report_is_written_into_the_run_directory_by_default_and_names_its_size(report_run, tmp_path):
     run = _copy(report_run, tmp_path)
     completed = cli("report", str(run), "--table", "counts")
     assert (run / "report.html").is_file()
     assert f"report: {run / 'report.html'} (" in completed.stderr
 
 
-def test_the_html_report_makes_no_request_and_holds_its_figures(report_run, tmp_path):  # noqa: F811
+def test_the_html_report_makes_no_request_and_holds_its_figures(report_run, tmp_path):
     cli("report", str(report_run), "--out", str(tmp_path / "r.html"), "--table", "counts")
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "default-src 'none'" in page and page.count("<svg") >= 3
@@ -88,13 +88,13 @@ def test_the_html_report_makes_no_request_and_holds_its_figures(report_run, tmp_
         assert external not in page
 
 
-def test_the_same_run_gives_the_same_report_bytes(report_run, tmp_path):  # noqa: F811
+def test_the_same_run_gives_the_same_report_bytes(report_run, tmp_path):
     cli("report", str(report_run), "--out", str(tmp_path / "a.html"), "--table", "counts")
     cli("report", str(report_run), "--out", str(tmp_path / "b.html"), "--table", "counts")
     assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
 
 
-def test_the_task_browser_embeds_at_most_max_tasks_pairs_flips_first(report_run, tmp_path):  # noqa: F811
+def test_the_task_browser_embeds_at_most_max_tasks_pairs_flips_first(report_run, tmp_path):
     cli("report", str(report_run), "--out", str(tmp_path / "r.html"), "--max-tasks", "5", "--table", "counts")
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     data = json.loads(page.split('<script type="application/json" id="flipbench-data">')[1].split("</script>")[0])
@@ -102,7 +102,7 @@ def test_the_task_browser_embeds_at_most_max_tasks_pairs_flips_first(report_run,
     assert len(outcomes) == 5 and outcomes[0] == "flip" and data["browser"]["total_pairs"] > 5
 
 
-def test_figures_are_written_as_png_and_svg(report_run, tmp_path):  # noqa: F811
+def test_figures_are_written_as_png_and_svg(report_run, tmp_path):
     cli("report", str(report_run), "--no-html", "--figures", str(tmp_path / "figures"), "--table", "counts")
     written = sorted(path.name for path in (tmp_path / "figures").iterdir())
     assert {"flip_rates.png", "flip_rates.svg", "forest.png", "position.svg", "strength.png"} <= set(written)
@@ -119,7 +119,7 @@ def test_a_finished_run_ends_with_the_path_of_its_report(tmp_path):
 # -- comparing runs -----------------------------------------------------------------------------------------------
 
 
-def test_two_runs_are_shown_side_by_side_with_paired_differences(report_run, tmp_path):  # noqa: F811
+def test_two_runs_are_shown_side_by_side_with_paired_differences(report_run, tmp_path):
     other = _quick_run(tmp_path / "other", _wrong)
     data = json.loads(cli("report", str(report_run), str(other), "--format", "json", "--no-html").stdout)
     assert {row["run"] for row in data["flips"]} == {report_run.name, other.name}
@@ -128,7 +128,7 @@ def test_two_runs_are_shown_side_by_side_with_paired_differences(report_run, tmp
     assert chat[0]["difference"] == pytest.approx(chat[0]["value_a"] - chat[0]["value_b"])
 
 
-def test_runs_of_different_seeds_or_versions_can_be_compared_and_the_report_says_so(report_run, tmp_path):  # noqa: F811
+def test_runs_of_different_seeds_or_versions_can_be_compared_and_the_report_says_so(report_run, tmp_path):
     first = _copy(report_run, tmp_path, "first")
     _set_meta(first, "flipbench_version", "0.0.9")
     second = _quick_run(tmp_path / "second", _wrong, seed=1)
@@ -158,17 +158,17 @@ def test_a_file_that_is_not_a_run_database_is_refused_in_one_line(tmp_path):
     assert "not a flipbench run database" in _refused("report", str(tmp_path))
 
 
-def test_a_run_of_another_schema_version_is_refused_naming_both_versions(report_run, tmp_path):  # noqa: F811
+def test_a_run_of_another_schema_version_is_refused_naming_both_versions(report_run, tmp_path):
     run = _copy(report_run, tmp_path)
     _set_meta(run, "schema_version", "2")
     assert "run database version 2, this flipbench reads version 3" in _refused("report", str(run))
 
 
-def test_an_output_that_is_a_directory_is_refused_before_any_work(report_run, tmp_path):  # noqa: F811
+def test_an_output_that_is_a_directory_is_refused_before_any_work(report_run, tmp_path):
     assert "is a directory" in _refused("report", str(report_run), "--out", str(tmp_path))
 
 
-def test_a_run_still_in_progress_is_reported_as_far_as_it_got_and_the_page_says_so(report_run, tmp_path):  # noqa: F811
+def test_a_run_still_in_progress_is_reported_as_far_as_it_got_and_the_page_says_so(report_run, tmp_path):
     run = _copy(report_run, tmp_path)
     _set_meta(run, "finished", None)
     completed = cli("report", str(run), "--table", "counts")
@@ -191,7 +191,7 @@ def test_a_run_with_no_pair_correct_before_shows_n_0_and_dashes(tmp_path):
 # -- the notebook API and what the store keeps ----------------------------------------------------------------------
 
 
-def test_a_notebook_goes_from_a_run_to_its_own_table_in_three_lines(report_run):  # noqa: F811
+def test_a_notebook_goes_from_a_run_to_its_own_table_in_three_lines(report_run):
     run = flipbench.load_run(report_run)
     mine = tables.flips(run).query("n > 0")[["localizer", "condition", "net_effect", "ci_low", "ci_high"]]
     assert isinstance(run.tasks, pd.DataFrame) and set(TASK_COLUMNS) <= set(run.tasks.columns)
@@ -213,7 +213,7 @@ def test_the_store_keeps_each_prompt_exactly_as_the_model_received_it(tmp_path):
     assert stored == set(received)
 
 
-def test_variants_keep_their_edits_with_distances_to_the_fault(report_run):  # noqa: F811
+def test_variants_keep_their_edits_with_distances_to_the_fault(report_run):
     subjects = flipbench.load_run(report_run).subjects
     variants = subjects[subjects["kind"] == "variant"]
     assert len(variants) and all(len(edits) >= 1 for edits in variants["edits"])

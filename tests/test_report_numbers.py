@@ -18,7 +18,7 @@ import pytest
 from scipy.stats import binomtest, norm
 from scipy.stats import t as student_t
 
-from reportkit import CHAT, PRICES, flipbench, report_run  # noqa: F401 - report_run is a fixture
+from reportkit import CHAT, PRICES, flipbench
 
 Z = 1.959963984540054
 RESAMPLES = 2000
@@ -52,7 +52,7 @@ def _task(row: dict[str, str]) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def exported(report_run, tmp_path_factory) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:  # noqa: F811
+def exported(report_run, tmp_path_factory) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
     folder = tmp_path_factory.mktemp("export")
     flipbench("export", str(report_run), str(folder / "tasks.csv"))
     flipbench("export", str(report_run), str(folder / "requests.csv"), "--table", "requests")
@@ -61,7 +61,7 @@ def exported(report_run, tmp_path_factory) -> tuple[list[dict[str, Any]], list[d
 
 
 @pytest.fixture(scope="module")
-def reported(report_run) -> dict[str, Any]:  # noqa: F811
+def reported(report_run) -> dict[str, Any]:
     return json.loads(flipbench("report", str(report_run), "--format", "json", "--no-html").stdout)
 
 
