@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from flipbench.analysis.tables import QUARTILES
+
 matplotlib.rcParams.update({
     "svg.fonttype": "none",  # text stays text: a tenth of the size, and the page's font
     "svg.hashsalt": "flipbench",
@@ -169,8 +171,6 @@ def position(position_table: pd.DataFrame) -> Figure | None:
     shown = shown[shown["quartile"] != "unknown"]
     if shown.empty:
         return None
-    from flipbench.analysis.tables import QUARTILES
-
     languages = sorted(shown["language"].unique())
     palette = colors(shown["localizer"].astype(str))
     figure, axes = _panels(len(languages), len(languages), 4.2 * len(languages), 2.8)
