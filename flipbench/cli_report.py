@@ -14,6 +14,7 @@ from flipbench.analysis.defaults import MAX_TASKS, RESAMPLES, TABLES
 from flipbench.errors import InputError
 
 if TYPE_CHECKING:
+    from flipbench.analysis.flips import Interval
     from flipbench.report import Report
 
 REPORT_FILE = "report.html"
@@ -110,14 +111,20 @@ def _print(report: Report, kind: str, names: Sequence[str]) -> None:
         sys.stdout.write(render_text(report.tables, report.overviews, report.notes, names))
 
 
-def write_run_report(folder: Path) -> Path:
-    """The report a finished ``flipbench run`` leaves in its run directory (the run prints its path last)."""
+def write_run_report(folder: Path) -> tuple[Path, dict[tuple[str, str], Interval | None]]:
+    """The report a finished ``flipbench run`` leaves in its run directory (the run prints its path last), and
+    its net-effect intervals by (localizer, condition), which the run's closing table shows."""
+    from flipbench.analysis.flips import Interval
     from flipbench.harness.run_data import load_run
-    from flipbench.report import build_report, write_html
+    from flipbench.report import build_report, records, write_html
 
     path = folder / REPORT_FILE
+    report = build_report([load_run(folder)])
     try:
-        write_html(build_report([load_run(folder)]), path)
+        write_html(report, path)
     except OSError as error:
         raise InputError(f"{path}: cannot write the report ({error.strerror}); the run itself is complete") from error
-    return path
+    intervals = {(row["localizer"], row["condition"]):
+                 None if row["ci_low"] is None else Interval(row["ci_low"], row["ci_high"])
+                 for row in records(report.tables["flips"])}
+    return path, intervals

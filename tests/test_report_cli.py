@@ -15,9 +15,11 @@ import flipbench
 from flipbench.analysis import tables
 from flipbench.analysis.frames import SUBJECT_COLUMNS, TASK_COLUMNS
 from flipbench.corpora.functions import fault_function_spans
+from flipbench.harness.experiment import Experiment
+from flipbench.harness.store import Store
 
 from model_server import ScriptedModel, ServerThread
-from reportkit import CHAT, make_run
+from reportkit import CHAT, fault_aware, make_run
 from reportkit import flipbench as cli
 
 
@@ -116,6 +118,19 @@ def test_a_finished_run_ends_with_the_path_of_its_report(tmp_path):
     assert (tmp_path / "run" / "report.html").stat().st_size > 10_000
 
 
+def test_the_runs_closing_table_shows_the_reports_clustered_intervals(tmp_path):
+    folder = tmp_path / "run"
+    with ServerThread(ScriptedModel(answer=fault_aware(folder))) as server:
+        ran = json.loads(cli("run", "--model", CHAT, "--base-url", server.base_url, "--include-uncertified",
+                             "--limit", "6", "--language", "python", "--format", "json", "--out", str(folder)).stdout)
+    reported = json.loads(cli("report", str(folder), "--format", "json", "--no-html").stdout)
+    intervals = {(row["localizer"], row["condition"]): (row["ci_low"], row["ci_high"]) for row in reported["flips"]}
+    assert ran["report"] == str(folder / "report.html")
+    assert {(row["localizer"], row["condition"]): (row["interval"] or {}).get("low") for row in ran["summary"]} == {
+        key: low for key, (low, _) in intervals.items()}
+    assert any(low is not None for low, _ in intervals.values())
+
+
 # -- comparing runs -----------------------------------------------------------------------------------------------
 
 
@@ -175,6 +190,15 @@ def test_a_run_still_in_progress_is_reported_as_far_as_it_got_and_the_page_says_
     assert "NOT FINISHED" in completed.stdout and "has not finished" in completed.stdout
     page = (run / "report.html").read_text(encoding="utf-8")
     assert 'id="unfinished"' in page and "has not finished" in page
+
+
+def test_a_run_that_has_only_begun_is_reported_with_empty_tables(tmp_path):
+    with Store(tmp_path / "run") as store:
+        store.begin(Experiment())
+    data = json.loads(cli("report", str(tmp_path / "run"), "--format", "json").stdout)
+    assert data["overview"][0]["tasks"] == 0 and data["flips"] == [] and data["accuracy"] == []
+    assert any("has not finished" in note for note in data["notes"])
+    assert (tmp_path / "run" / "report.html").is_file()
 
 
 def test_a_run_with_no_pair_correct_before_shows_n_0_and_dashes(tmp_path):
