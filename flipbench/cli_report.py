@@ -23,7 +23,7 @@ REPORT_FILE = "report.html"
 def add_report_command(verbs: argparse._SubParsersAction) -> None:
     report = verbs.add_parser(
         "report", help="tables, figures and an HTML report of one run or several",
-        description="Analyse run directories: accuracy, flips net of the control with clustered 95%% intervals, "
+        description="Analyse run directories: accuracy, flips net of the control with clustered 95% intervals, "
                     "strength, position, groups, counts and the study's way of measuring, printed as text, Markdown "
                     "or JSON; writes one self-contained HTML page with a task browser (default: RUN_DIR/report.html "
                     "for one run, ./report.html for several). Several runs are shown side by side and compared where "
