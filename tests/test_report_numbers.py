@@ -7,10 +7,12 @@ documented bootstrap draw (``default_rng(seed).integers(0, C, size=(2000, C))`` 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -18,7 +20,8 @@ import pytest
 from scipy.stats import binomtest, norm
 from scipy.stats import t as student_t
 
-from reportkit import CHAT, PRICES, flipbench
+from model_server import ScriptedModel, ServerThread
+from reportkit import CHAT, PRICES, fault_aware, flipbench, make_run
 
 Z = 1.959963984540054
 RESAMPLES = 2000
@@ -494,3 +497,36 @@ def test_the_test_run_has_flips_intervals_and_slopes_to_check(reported):
     assert any(row["flips"] for row in chat) and all(row["ci_low"] is not None for row in chat)
     assert any(row["accuracy_slope"] is not None for row in reported["strength_slopes"])
     assert any(row["expected_net_effect"] is not None for row in reported["flips"])
+
+
+@pytest.fixture(scope="module")
+def run_with_errors(tmp_path_factory) -> Path:
+    """A run whose chat model gives no line number to a quarter of its prompts (errors, counted apart), asked
+    twice per task: the rules for errors and draws are recomputed too."""
+    folder = tmp_path_factory.mktemp("errors") / "run"
+
+    def script(user: str, seen: int) -> str | None:
+        return "unparseable" if int(hashlib.sha256(user.encode()).hexdigest(), 16) % 4 == 0 else None
+
+    with ServerThread(ScriptedModel(answer=fault_aware(folder), script=script)) as server:
+        make_run(folder, server.base_url, certified_only=False, models=(CHAT, "baseline/random"), model_groups={},
+                 limit=8, samples=2, languages=("python",), parse_retries=0, temperature=0.5)
+    return folder
+
+
+def test_a_run_with_errors_and_several_draws_reports_the_recomputed_numbers(run_with_errors, tmp_path):
+    flipbench("export", str(run_with_errors), str(tmp_path / "tasks.csv"))
+    flipbench("export", str(run_with_errors), str(tmp_path / "requests.csv"), "--table", "requests")
+    with (tmp_path / "tasks.csv").open(encoding="utf-8") as tasks, (tmp_path / "requests.csv").open() as requests:
+        rows, attempts = [_task(row) for row in csv.DictReader(tasks)], list(csv.DictReader(requests))
+    reported = json.loads(flipbench("report", str(run_with_errors), "--format", "json", "--no-html").stdout)
+    assert any(row["status"] == "error" for row in rows) and {row["draw"] for row in rows} == {0, 1}
+    pairs = pairs_of(rows)
+    expected = {"accuracy": accuracy_rows(rows), "flips": flips_rows(pairs), "strength": strength_rows(pairs),
+                "position": position_rows(rows, pairs), "distance": distance_rows(pairs), "fault": fault_rows(pairs),
+                "counts": counts_rows(rows, attempts), "study_view": study_rows(pairs)}
+    for table, recomputed_rows in expected.items():
+        shown = {tuple(row[key] for key in KEYS[table]): row for row in reported[table]}
+        assert set(shown) == set(recomputed_rows), table
+        assert not [(table, key, name) for key, row in recomputed_rows.items() for name, value in row.items()
+                    if not _same(shown[key][name], value)]
