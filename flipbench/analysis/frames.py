@@ -28,6 +28,7 @@ analysis never opens a database, parses a program or calls a model.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -139,10 +140,6 @@ class Run:
             pairs[column] = pairs[column].fillna(False).astype(bool)
         return pairs
 
-    def settings_for(self, localizer: str) -> Mapping[str, str]:
-        """The grouping attributes the experiment file declares for a localizer (family, version_of, ...)."""
-        return dict((self.settings.get("model_groups") or {}).get(localizer, {}))
-
 
 def _subject_values(subjects: pd.DataFrame, ids: pd.Index, column: str) -> list[Any]:
     """``column`` of each subject in ``ids`` (an empty tuple for an id the subjects frame lacks)."""
@@ -152,8 +149,6 @@ def _subject_values(subjects: pd.DataFrame, ids: pd.Index, column: str) -> list[
 
 def _as_tuple(value: Any) -> tuple:
     if isinstance(value, str):  # read back from a CSV export
-        import json
-
         value = json.loads(value)
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ()

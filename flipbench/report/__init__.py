@@ -1,8 +1,10 @@
 """flipbench's report: the analysis tables of one run or several, as text, Markdown, JSON, figures and one
 self-contained HTML page with a task browser.
 
-    report = build_report([load_run("runs/mine")])
-    write_html(report, Path("report.html"))
+    from flipbench import load_run
+    from flipbench.report import build_report, write_html
+
+    write_html(build_report([load_run("runs/mine")]), Path("report.html"))
 """
 
 from flipbench.report.build import Report, build_report, records

@@ -168,8 +168,8 @@ def _answer(row: dict[str, Any], status: str = "status", expected: str = "expect
 
 def _item(run: Run, row: dict[str, Any], before: dict[str, Any] | None,
           control: dict[str, Any] | None) -> dict[str, Any]:
-    faulty_lines = run_subject_lines(run, str(row["faulty_id"]))
-    variant_lines = run_subject_lines(run, str(row["subject_id"]))
+    faulty_lines = _subject_lines(run, str(row["faulty_id"]))
+    variant_lines = _subject_lines(run, str(row["subject_id"]))
     return {"id": str(row["task_id"]), "run": run.name, "localizer": str(row["localizer"]),
             "condition": str(row["condition"]), "spm": str(row["spm"]), "strength": clean(row["strength"]),
             "placement": str(row["placement"]), "program": str(row["program"]), "language": str(row["language"]),
@@ -180,7 +180,7 @@ def _item(run: Run, row: dict[str, Any], before: dict[str, Any] | None,
             "before": before, "after": _answer(row, "after", "expected_after"), "control": control}
 
 
-def run_subject_lines(run: Run, subject_id: str) -> dict[str, Any]:
+def _subject_lines(run: Run, subject_id: str) -> dict[str, Any]:
     """A subject's fault lines and SPM edits."""
     subjects = _subjects_by_id(run)
     subject = subjects.get(subject_id, {})

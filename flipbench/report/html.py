@@ -17,7 +17,7 @@ from flipbench import __version__
 from flipbench.analysis import figures
 from flipbench.analysis.statistics import LEVEL
 from flipbench.report.build import Report, clean, records
-from flipbench.report.format import DASH, FILTERS, TABLES, Column, cell_text, columns_of, interval_text, value_text
+from flipbench.report.format import DASH, FILTERS, TABLES, Column, columns_of, interval_text, value_text
 
 SECTIONS = ("flips", "browser", "accuracy", "study_view", "strength", "strength_slopes", "position", "distance",
             "fault", "groups", "versions", "counts", "comparison")
@@ -132,5 +132,3 @@ def write_figures(report: Report, folder: Path) -> list[Path]:
         figure.clear()
     return written
 
-
-__all__ = ["render_html", "write_html", "write_figures", "cell_text"]
