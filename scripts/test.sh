@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 # the abuse tests fail (not skip) when a backend this script installed does not work
 export FLIPBENCH_REQUIRE_SANDBOXES="${FLIPBENCH_REQUIRE_SANDBOXES-docker,bwrap}"
+# the HTML report's browser test fails (not skips) when the chromium this script installed is missing
+export FLIPBENCH_REQUIRE_BROWSER="${FLIPBENCH_REQUIRE_BROWSER-1}"
 exec .venv/bin/python -m pytest "$@"

@@ -95,3 +95,6 @@ def _wait_until_serving(server: subprocess.Popen, log_path: Path, limit: float =
                 pass
         time.sleep(0.2)
     pytest.fail(f"llama_cpp.server did not start serving within {limit:.0f} s; its log: {log_path}")
+
+
+from reportkit import report_run  # noqa: E402, F401 - the report tests' real run, made once per session

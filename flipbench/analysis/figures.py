@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from flipbench.analysis.tables import QUARTILES
+
 matplotlib.rcParams.update({
     "svg.fonttype": "none",  # text stays text: a tenth of the size, and the page's font
     "svg.hashsalt": "flipbench",
@@ -67,8 +69,7 @@ def flip_rates(flips: pd.DataFrame) -> Figure | None:
     conditions = sorted(shown["condition"].astype(str).unique())
     localizers = sorted(shown["localizer"].astype(str).unique())
     palette = colors(localizers)
-    figure = Figure(figsize=(9.5, 1.2 + 0.34 * len(conditions) * max(1, len(localizers)) ** 0.5 * 1.6),
-                    layout="constrained")
+    figure = Figure(figsize=(9.5, 1.3 + 0.17 * len(conditions) * max(2, len(localizers))), layout="constrained")
     rate_axis, net_axis = figure.subplots(1, 2, sharey=True)
     step = 0.8 / max(1, len(localizers))
     for index, localizer in enumerate(localizers):
@@ -170,8 +171,6 @@ def position(position_table: pd.DataFrame) -> Figure | None:
     shown = shown[shown["quartile"] != "unknown"]
     if shown.empty:
         return None
-    from flipbench.analysis.tables import QUARTILES
-
     languages = sorted(shown["language"].unique())
     palette = colors(shown["localizer"].astype(str))
     figure, axes = _panels(len(languages), len(languages), 4.2 * len(languages), 2.8)

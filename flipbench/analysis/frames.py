@@ -23,11 +23,12 @@ analysis never opens a database, parses a program or calls a model.
     ``position``, ``line_count``, ``edit_distance``, ``edits``.
 ``requests`` (one row per HTTP attempt, and a ``cached`` row per answer read from the cache):
     ``task_id``, ``outcome`` (ok | transient | permanent | unparseable | cached). Optional:
-    ``response_key``, ``attempt``, ``seconds``.
+    ``localizer`` (else found through ``tasks``), ``attempt``.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -45,6 +46,10 @@ SUBJECT_COLUMNS = ("subject_id", "kind", "faulty_id", "program", "language", "fa
 REQUEST_COLUMNS = ("task_id", "outcome")
 STUDY_TOLERANCE = 2
 """The study's hit rule: |predicted - label| <= 2 (stated only in its code)."""
+PAIR_COLUMNS = frozenset({"task_id", "localizer", "condition", "draw", "status", "predicted", "parsed_from",
+                          "expected_correct", "error", "response_key", "subject_id", "faulty_id", "program", "language",
+                          "fault", "spm", "strength", "placement", "position", "edit_distance", "study_correct"})
+"""The columns of a variant task that :attr:`Run.pairs` keeps (what the tables and the task browser read)."""
 PAIR_KEY = ["localizer", "faulty_id", "draw"]
 """What a variant answer is compared with: the same localizer's answer about its faulty program, same draw."""
 
@@ -103,16 +108,14 @@ class Run:
         first predicted line lies in a function holding the fault) and ``study_correct`` (first predicted
         line within the study's 2 lines of a fault line)."""
         tasks = self.tasks
-        answers = tasks.copy()
-        answers["scored"] = (tasks["status"] != "error").to_numpy()
-        answers["correct"] = (tasks["status"] == "correct").to_numpy()
+        scored = (tasks["status"] != "error").to_numpy()
+        correct = (tasks["status"] == "correct").to_numpy()
         line = pd.to_numeric(tasks["predicted_line"], errors="coerce").to_numpy(dtype=float)
         codes, uniques = pd.factorize(tasks["subject_id"])
         in_function = _in_spans(codes, line, _subject_values(self.subjects, uniques, "function_spans"))
         near_fault = _near_lines(codes, line, _subject_values(self.subjects, uniques, "fault_lines"), STUDY_TOLERANCE)
-        answers["function_level"] = answers["correct"].to_numpy() | in_function
-        answers["study_correct"] = answers["scored"].to_numpy() & near_fault
-        return answers
+        return tasks.assign(scored=scored, correct=correct, function_level=correct | in_function,
+                            study_correct=scored & near_fault)  # shares the tasks' columns (copy on write)
 
     @cached_property
     def pairs(self) -> pd.DataFrame:
@@ -126,7 +129,8 @@ class Run:
             columns={"status": "before", "expected_correct": "expected_before", "study_correct": "study_before"})
         control = answers.loc[answers["role"] == "control", keep].rename(
             columns={"status": "control", "expected_correct": "expected_control", "study_correct": "study_control"})
-        variants = answers.loc[answers["role"] == "variant"].rename(
+        wanted = [column for column in answers.columns if column in PAIR_COLUMNS]
+        variants = answers.loc[answers["role"] == "variant", wanted].rename(
             columns={"status": "after", "expected_correct": "expected_after", "study_correct": "study_after"})
         pairs = variants.merge(before.drop_duplicates(PAIR_KEY), on=PAIR_KEY, how="left")
         pairs = pairs.merge(control.drop_duplicates(PAIR_KEY), on=PAIR_KEY, how="left")
@@ -135,10 +139,6 @@ class Run:
         for column in ("study_before", "study_control"):
             pairs[column] = pairs[column].fillna(False).astype(bool)
         return pairs
-
-    def settings_for(self, localizer: str) -> Mapping[str, str]:
-        """The grouping attributes the experiment file declares for a localizer (family, version_of, ...)."""
-        return dict((self.settings.get("model_groups") or {}).get(localizer, {}))
 
 
 def _subject_values(subjects: pd.DataFrame, ids: pd.Index, column: str) -> list[Any]:
@@ -149,8 +149,6 @@ def _subject_values(subjects: pd.DataFrame, ids: pd.Index, column: str) -> list[
 
 def _as_tuple(value: Any) -> tuple:
     if isinstance(value, str):  # read back from a CSV export
-        import json
-
         value = json.loads(value)
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ()

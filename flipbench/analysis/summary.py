@@ -145,13 +145,14 @@ def browser_selection(run: Run, max_tasks: int = MAX_TASKS, seed: int | None = N
     if pairs.empty or max_tasks <= 0:
         return pairs.iloc[0:0].assign(outcome=pd.Series(dtype=object))
     seed = run.seed if seed is None else seed
-    chosen = pairs.assign(outcome=outcome(pairs["before"], pairs["after"]).to_numpy())
-    control_flipped = (chosen["before"] == "correct") & (chosen["control"] == "wrong")
-    priority = np.where(chosen["outcome"] == "flip", 0, np.where(control_flipped, 1, 2))
-    rank = [int.from_bytes(hashlib.sha256(f"{seed}\x00{task}".encode()).digest()[:8], "big")
-            for task in chosen["task_id"].astype(str)]
-    chosen = chosen.assign(_priority=priority, _rank=rank)
-    chosen = chosen.sort_values(["_priority", "_rank"], kind="stable")
-    chosen["_turn"] = chosen.groupby(["_priority", "localizer", "condition"], observed=True).cumcount()
-    chosen = chosen.sort_values(["_priority", "_turn", "_rank"], kind="stable").head(max_tasks)
-    return chosen.drop(columns=["_priority", "_rank", "_turn"]).reset_index(drop=True)
+    outcomes = outcome(pairs["before"], pairs["after"]).to_numpy()
+    control_flipped = ((pairs["before"] == "correct") & (pairs["control"] == "wrong")).to_numpy()
+    order = pd.DataFrame({
+        "priority": np.where(outcomes == "flip", 0, np.where(control_flipped, 1, 2)),
+        "rank": [int.from_bytes(hashlib.sha256(f"{seed}\x00{task}".encode()).digest()[:8], "big") >> 1
+                 for task in pairs["task_id"].astype(str)],
+        "group": pd.factorize(pairs["localizer"].astype(str) + "\x00" + pairs["condition"].astype(str))[0]})
+    order = order.sort_values(["priority", "rank"], kind="stable")
+    order["turn"] = order.groupby(["priority", "group"]).cumcount()
+    chosen = order.sort_values(["priority", "turn", "rank"], kind="stable").index[:max_tasks]
+    return pairs.iloc[chosen].assign(outcome=outcomes[chosen]).reset_index(drop=True)

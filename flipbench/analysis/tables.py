@@ -333,9 +333,11 @@ def _by_strength(column: pd.Series, programs: list[str], strengths: list[int]) -
 
 def quartile(position: pd.Series) -> pd.Series:
     """The study's position window of a fault (percentile of its first line in the faulty file)."""
-    index = np.clip(np.floor(position.to_numpy(dtype=float) / 25.0), 0, 3)
-    return pd.Series([QUARTILES[int(value)] if not np.isnan(value) else "unknown" for value in index],
-                     index=position.index)
+    values = position.to_numpy(dtype=float)
+    index = np.clip(np.floor(np.nan_to_num(values, nan=0.0) / 25.0), 0, 3).astype(int)
+    labels = np.array(QUARTILES, dtype=object)[index]
+    labels[np.isnan(values)] = "unknown"
+    return pd.Series(labels, index=position.index)
 
 
 def position(run: Run, bootstrap: Bootstrap | None = None) -> pd.DataFrame:
@@ -503,8 +505,11 @@ def counts(run: Run) -> pd.DataFrame:
                           "status": tasks["status"].astype(str),
                           "input_tokens": pd.to_numeric(tasks["input_tokens"], errors="coerce").fillna(0),
                           "output_tokens": pd.to_numeric(tasks["output_tokens"], errors="coerce").fillna(0)})
-    requests = run.requests.merge(pd.DataFrame({"task_id": tasks["task_id"].astype(str),
+    requests = run.requests
+    if "localizer" not in requests.columns:  # load_run joins it in; a notebook's own frame may not
+        requests = requests.merge(pd.DataFrame({"task_id": tasks["task_id"].astype(str),
                                                 "localizer": frame["localizer"]}), on="task_id", how="inner")
+    requests = requests.assign(localizer=requests["localizer"].astype(str))
     calls = requests[requests["outcome"].isin(("ok", "transient", "permanent"))].groupby("localizer").size()
     retries = requests[requests["outcome"] == "transient"].groupby("localizer").size()
     cached = requests[requests["outcome"] == "cached"].groupby("localizer").size()

@@ -14,6 +14,7 @@ from flipbench.analysis import MAX_TASKS, RESAMPLES, TABLES
 from flipbench.errors import InputError
 
 if TYPE_CHECKING:
+    from flipbench.analysis import Interval
     from flipbench.report import Report
 
 REPORT_FILE = "report.html"
@@ -22,7 +23,7 @@ REPORT_FILE = "report.html"
 def add_report_command(verbs: argparse._SubParsersAction) -> None:
     report = verbs.add_parser(
         "report", help="tables, figures and an HTML report of one run or several",
-        description="Analyse run directories: accuracy, flips net of the control with clustered 95%% intervals, "
+        description="Analyse run directories: accuracy, flips net of the control with clustered 95% intervals, "
                     "strength, position, groups, counts and the study's way of measuring, printed as text, Markdown "
                     "or JSON; writes one self-contained HTML page with a task browser (default: RUN_DIR/report.html "
                     "for one run, ./report.html for several). Several runs are shown side by side and compared where "
@@ -110,11 +111,20 @@ def _print(report: Report, kind: str, names: Sequence[str]) -> None:
         sys.stdout.write(render_text(report.tables, report.overviews, report.notes, names))
 
 
-def write_run_report(folder: Path) -> Path:
-    """The report a finished ``flipbench run`` leaves in its run directory."""
-    from flipbench.report import build_report
+def write_run_report(folder: Path) -> tuple[Path, dict[tuple[str, str], Interval | None]]:
+    """The report a finished ``flipbench run`` leaves in its run directory (the run prints its path last), and
+    its net-effect intervals by (localizer, condition), which the run's closing table shows."""
+    from flipbench.analysis import Interval
+    from flipbench.report import build_report, records, write_html
     from flipbench.runs import load_run
 
     path = folder / REPORT_FILE
-    _write(build_report([load_run(folder)]), path)
-    return path
+    report = build_report([load_run(folder)])
+    try:
+        write_html(report, path)
+    except OSError as error:
+        raise InputError(f"{path}: cannot write the report ({error.strerror}); the run itself is complete") from error
+    intervals = {(row["localizer"], row["condition"]):
+                 None if row["ci_low"] is None else Interval(row["ci_low"], row["ci_high"])
+                 for row in records(report.tables["flips"])}
+    return path, intervals

@@ -127,7 +127,11 @@ def _run(args: argparse.Namespace) -> int:
               f"seed {experiment.seed}", file=sys.stderr)
 
     result = run_experiment(experiment, folder, retry_errors=args.retry_errors, fresh=args.fresh, on_start=announce)
-    report = write_run_report(folder)
+    report, intervals = write_run_report(folder)
+    # the closing table's intervals are the report's (clustered over seed programs), so the two never disagree
+    result = dataclasses.replace(result, summary=tuple(
+        dataclasses.replace(summary, interval=intervals.get((summary.localizer, summary.condition)))
+        for summary in result.summary))
     if args.format == "json":
         already = dict(result.already_done)
         console.print_json({"run": str(folder), "seed": experiment.seed, "version": __version__,

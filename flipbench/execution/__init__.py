@@ -1,18 +1,10 @@
 """Running programs' tests in a sandbox (suite runs with per-test coverage, the Python and Java
 runners) and certifying faults (live) and SPM variants (preserving) by those runs."""
 
-from flipbench.execution.certify import (
-    FaultVerdict,
-    Reference,
-    VariantVerdict,
-    reference_runs,
-    verify_faults,
-    verify_variants,
-)
-from flipbench.execution.programs import exec_program
-from flipbench.execution.suites import SuiteRun, run_suites
+from flipbench.public import exports
 
-__all__ = [
-    "FaultVerdict", "Reference", "VariantVerdict", "SuiteRun", "exec_program", "reference_runs", "run_suites",
-    "verify_faults", "verify_variants",
-]
+__getattr__, __dir__, __all__ = exports(__name__, {
+    "certify": ("FaultVerdict", "Reference", "VariantVerdict", "reference_runs", "verify_faults", "verify_variants"),
+    "programs": ("exec_program",),
+    "suites": ("SuiteRun", "run_suites"),
+})

@@ -15,8 +15,10 @@ from typing import Any
 
 import pandas as pd
 
+from flipbench import __version__
 from flipbench.analysis import (
     MAX_TASKS,
+    PAIR_KEY,
     RESAMPLES,
     TABLES,
     Bootstrap,
@@ -28,7 +30,6 @@ from flipbench.analysis import (
     notes,
     overview,
 )
-from flipbench.version import __version__
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,9 @@ def _browser(runs: Sequence[Run], max_tasks: int) -> Browser:
         chosen = browser_selection(run, share)
         if chosen.empty:
             continue
-        items = [_item(run, row) for row in chosen.to_dict(orient="records")]
+        before, control = _sides(run, chosen, "before"), _sides(run, chosen, "control")
+        items = [_item(run, row, first, again) for row, first, again in
+                 zip(chosen.to_dict(orient="records"), before, control)]
         subject_ids = sorted({item[key] for item in items for key in ("faulty_id", "variant_id")})
         keys = sorted({side["response_key"] for item in items for side in (item["before"], item["after"],
                                                                            item["control"])
@@ -151,22 +154,17 @@ def _browser(runs: Sequence[Run], max_tasks: int) -> Browser:
     return Browser(pairs, total, flips, sources, prompts, responses)
 
 
-def _side(run: Run, role: str, row: dict[str, Any]) -> dict[str, Any] | None:
-    """The pair's stage-1 or control answer (None when it was never asked or not yet)."""
-    return _answers_by_pair(run).get((role, str(row["localizer"]), str(row["faulty_id"]), int(row["draw"])))
+def _sides(run: Run, chosen: pd.DataFrame, role: str) -> list[dict[str, Any] | None]:
+    """The stage-1 or control answer of each chosen pair (None when it was never asked, or not yet)."""
+    answers = run.answers
+    mine = answers.loc[answers["role"] == role]
+    keys = chosen[PAIR_KEY].astype(str).assign(_order=range(len(chosen)))
+    found = mine.assign(**{column: mine[column].astype(str) for column in PAIR_KEY}).drop_duplicates(PAIR_KEY)
+    merged = keys.merge(found, on=PAIR_KEY, how="left").sort_values("_order")
+    return [None if pd.isna(row["task_id"]) else _answer(row) for row in merged.to_dict(orient="records")]
 
 
-_ANSWERS: weakref.WeakKeyDictionary[Run, dict[tuple, dict[str, Any]]] = weakref.WeakKeyDictionary()
 _SUBJECTS: weakref.WeakKeyDictionary[Run, dict[str, dict[str, Any]]] = weakref.WeakKeyDictionary()
-
-
-def _answers_by_pair(run: Run) -> dict[tuple, dict[str, Any]]:
-    """Stage-1 and control answers by (role, localizer, faulty id, draw), made once per run."""
-    if run not in _ANSWERS:
-        answers = run.answers[run.answers["role"].isin(("before", "control"))]
-        _ANSWERS[run] = {(str(row["role"]), str(row["localizer"]), str(row["faulty_id"]), int(row["draw"])):
-                         _answer(row) for row in answers.to_dict(orient="records")}
-    return _ANSWERS[run]
 
 
 def _answer(row: dict[str, Any], status: str = "status", expected: str = "expected_correct") -> dict[str, Any]:
@@ -178,9 +176,10 @@ def _answer(row: dict[str, Any], status: str = "status", expected: str = "expect
             "error": clean(row.get("error")), "expected_correct": clean(row.get(expected))}
 
 
-def _item(run: Run, row: dict[str, Any]) -> dict[str, Any]:
-    faulty_lines = run_subject_lines(run, str(row["faulty_id"]))
-    variant_lines = run_subject_lines(run, str(row["subject_id"]))
+def _item(run: Run, row: dict[str, Any], before: dict[str, Any] | None,
+          control: dict[str, Any] | None) -> dict[str, Any]:
+    faulty_lines = _subject_lines(run, str(row["faulty_id"]))
+    variant_lines = _subject_lines(run, str(row["subject_id"]))
     return {"id": str(row["task_id"]), "run": run.name, "localizer": str(row["localizer"]),
             "condition": str(row["condition"]), "spm": str(row["spm"]), "strength": clean(row["strength"]),
             "placement": str(row["placement"]), "program": str(row["program"]), "language": str(row["language"]),
@@ -188,10 +187,10 @@ def _item(run: Run, row: dict[str, Any]) -> dict[str, Any]:
             "faulty_id": str(row["faulty_id"]), "variant_id": str(row["subject_id"]),
             "fault_lines_before": faulty_lines["fault_lines"], "fault_lines_after": variant_lines["fault_lines"],
             "edits": variant_lines["edits"],
-            "before": _side(run, "before", row), "after": _answer(row, "after", "expected_after"), "control": _side(run, "control", row)}
+            "before": before, "after": _answer(row, "after", "expected_after"), "control": control}
 
 
-def run_subject_lines(run: Run, subject_id: str) -> dict[str, Any]:
+def _subject_lines(run: Run, subject_id: str) -> dict[str, Any]:
     """A subject's fault lines and SPM edits."""
     subjects = _subjects_by_id(run)
     subject = subjects.get(subject_id, {})

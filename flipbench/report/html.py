@@ -13,10 +13,10 @@ from typing import Any
 import jinja2
 import pandas as pd
 
+from flipbench import __version__
 from flipbench.analysis import LEVEL, figures
 from flipbench.report.build import Report, clean, records
-from flipbench.report.format import DASH, FILTERS, TABLES, Column, cell_text, columns_of, interval_text, value_text
-from flipbench.version import __version__
+from flipbench.report.format import DASH, FILTERS, TABLES, Column, columns_of, interval_text, value_text
 
 SECTIONS = ("flips", "browser", "accuracy", "study_view", "strength", "strength_slopes", "position", "distance",
             "fault", "groups", "versions", "counts", "comparison")
@@ -131,5 +131,3 @@ def write_figures(report: Report, folder: Path) -> list[Path]:
         figure.clear()
     return written
 
-
-__all__ = ["render_html", "write_html", "write_figures", "cell_text"]

@@ -1,13 +1,12 @@
 """An experiment from settings to run directory: planning tasks, the executor and its worker
 processes, pacing, the SQLite store (which owns every SQL statement) and export."""
 
-from flipbench.runs.experiment import Experiment, load_experiment
-from flipbench.runs.export import FORMATS, TABLES, export
-from flipbench.runs.run import RunResult, default_models, run_experiment
-from flipbench.runs.run_data import load_run
-from flipbench.runs.verification import CorpusVerification, ochiai_ranks, verify_corpus
+from flipbench.public import exports
 
-__all__ = [
-    "CorpusVerification", "Experiment", "FORMATS", "RunResult", "TABLES", "default_models", "export",
-    "load_experiment", "load_run", "ochiai_ranks", "run_experiment", "verify_corpus",
-]
+__getattr__, __dir__, __all__ = exports(__name__, {
+    "experiment": ("Experiment", "load_experiment"),
+    "export": ("FORMATS", "TABLES", "export"),
+    "run": ("RunResult", "default_models", "run_experiment"),
+    "run_data": ("load_run",),
+    "verification": ("CorpusVerification", "ochiai_ranks", "verify_corpus"),
+})

@@ -18,21 +18,23 @@ from flipbench.analysis import Run, Texts
 from flipbench.errors import InputError
 from flipbench.runs.store import BUSY_SECONDS, DATABASE, check_schema
 
-TASKS = (
-    "SELECT t.id AS task_id, t.role, t.localizer, t.condition, t.draw, t.status, "
-    "json_extract(t.predicted, '$[0]') AS predicted_line, t.predicted, t.parsed_from, t.exact, t.within_tolerance, "
-    "t.top_k, t.exam, t.expected_correct, t.error, t.attempts, t.input_tokens, t.output_tokens, t.seconds, "
-    "t.response_key, t.subject_id, t.faulty_id, s.program, s.language, s.fault, s.spm, s.strength, s.placement, "
-    "s.position, s.nearest_edit AS edit_distance FROM tasks t JOIN subjects s ON s.id = t.subject_id ORDER BY t.rowid")
+TASKS = ("SELECT id AS task_id, role, localizer, condition, draw, status, json_extract(predicted, '$[0]') AS "
+         "predicted_line, predicted, parsed_from, exact, within_tolerance, top_k, exam, expected_correct, error, "
+         "attempts, input_tokens, output_tokens, seconds, response_key, subject_id, faulty_id FROM tasks ORDER BY rowid")
+FROM_SUBJECTS = ("program", "language", "fault", "spm", "strength", "placement", "position", "edit_distance")
+"""The subject's columns each task carries (taken from the subjects frame: a join in SQL costs more than the
+rest of reading the tasks)."""
 SUBJECTS = ("SELECT id AS subject_id, kind, faulty_id, program, language, fault, fault_lines, condition, verdict, spm, "
             "strength, placement, position, line_count, nearest_edit AS edit_distance, edits, function_spans "
             "FROM subjects ORDER BY rowid")
-REQUESTS = "SELECT task_id, response_key, attempt, outcome, seconds FROM requests ORDER BY id"
-CHUNK = 200_000
+REQUESTS = ("SELECT r.task_id, t.localizer, r.attempt, r.outcome FROM requests r JOIN tasks t ON t.id = r.task_id "
+            "ORDER BY r.id")
+CHUNK = 50_000
 LOOKUP_BATCH = 500
 CATEGORIES = ("role", "localizer", "condition", "status", "parsed_from", "program", "language", "fault", "spm",
               "placement")
 """Columns with few distinct values: stored as categories (a 750,000-task run fits in a few hundred MB)."""
+TASK_CATEGORIES = tuple(column for column in CATEGORIES if column not in FROM_SUBJECTS)
 
 
 def load_run(folder: str | Path) -> Run:
@@ -45,9 +47,9 @@ def load_run(folder: str | Path) -> Run:
         if "experiment" not in meta:
             raise InputError(f"{folder}: the run has not recorded its experiment yet (it is starting); "
                              "try again in a moment")
-        tasks = _tasks(connection)
         subjects = pd.read_sql_query(SUBJECTS, connection)
-        requests = pd.read_sql_query(REQUESTS, connection)
+        tasks = _with_subjects(_tasks(connection), subjects)
+        requests = pd.read_sql_query(REQUESTS, connection, dtype={"localizer": "category", "outcome": "category"})
     except sqlite3.DatabaseError as error:
         raise InputError(f"{folder / DATABASE}: not a readable flipbench run database ({error})") from error
     finally:
@@ -104,7 +106,7 @@ def _tasks(connection: sqlite3.Connection) -> pd.DataFrame:
     if not chunks:
         return _typed(pd.read_sql_query(TASKS + " LIMIT 0", connection))
     tasks = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
-    for column in CATEGORIES:
+    for column in TASK_CATEGORIES:
         tasks[column] = tasks[column].astype("category")
     return tasks
 
@@ -112,10 +114,28 @@ def _tasks(connection: sqlite3.Connection) -> pd.DataFrame:
 def _typed(chunk: pd.DataFrame) -> pd.DataFrame:
     for column in ("exact", "within_tolerance", "top_k"):
         chunk[column] = chunk[column].astype("boolean")
-    for column in ("predicted_line", "input_tokens", "output_tokens", "edit_distance", "strength", "draw", "attempts"):
+    for column in ("predicted_line", "input_tokens", "output_tokens", "draw", "attempts"):
         chunk[column] = chunk[column].astype("Int64")
-    for column in ("expected_correct", "exam", "seconds", "position"):
+    for column in ("expected_correct", "exam", "seconds"):
         chunk[column] = chunk[column].astype("float64")
-    for column in CATEGORIES:
-        chunk[column] = chunk[column].astype(str)
+    for column in TASK_CATEGORIES:
+        chunk[column] = chunk[column].fillna("").astype(str)
     return chunk
+
+
+def _with_subjects(tasks: pd.DataFrame, subjects: pd.DataFrame) -> pd.DataFrame:
+    """Each task with its subject's program, language, fault and SPM (tasks whose subject is missing, which a
+    run never records, are left out as an inner join would)."""
+    where = pd.Index(subjects["subject_id"]).get_indexer(tasks["subject_id"])
+    tasks = tasks[where >= 0].reset_index(drop=True)
+    where = where[where >= 0]
+    columns = {}
+    for column in FROM_SUBJECTS:
+        values = subjects[column]
+        if column in CATEGORIES:
+            codes, categories = pd.factorize(values.fillna("").astype(str), sort=True)
+            columns[column] = pd.Categorical.from_codes(codes[where], categories=categories)
+        else:
+            kind = "Int64" if column in ("strength", "edit_distance") else "float64"
+            columns[column] = pd.array(values.to_numpy()[where], dtype=kind) if len(where) else pd.array([], dtype=kind)
+    return tasks.assign(**columns)

@@ -345,7 +345,7 @@
     );
     view.querySelectorAll(".code").forEach(function (code) {
       const target = code.querySelector(".ln.fault") || code.querySelector(".ln.pred-after");
-      if (target) code.scrollTop = Math.max(0, target.offsetTop - code.offsetTop - 80);
+      if (target) code.scrollTop = Math.max(0, target.offsetTop - code.offsetTop - code.clientHeight / 3);
     });
   }
 
