@@ -25,6 +25,9 @@ def exports(package: str, names: Mapping[str, tuple[str, ...]]
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         module, real = where[name]
         value = getattr(importlib.import_module(module), real)
+        short = module.rpartition(".")[2]
+        if short in where and where[short] != (module, real) and short != name:
+            namespace.pop(short, None)  # importing runs.export bound the module over the face's export()
         namespace[name] = value  # later lookups skip this function
         return value
 

@@ -2,6 +2,7 @@
 
 import ast
 import importlib
+import re
 import shutil
 import subprocess
 import sys
@@ -68,3 +69,23 @@ def test_the_command_line_starts_without_the_heavy_libraries():
 
 def test_there_is_no_utils_module():
     assert not [path for path in _modules() if path.stem in ("utils", "util", "helpers", "misc", "common")]
+
+
+SQL_STATEMENT = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE)\b")
+
+
+def test_only_the_run_store_speaks_sql():
+    """flipbench/runs/store.py owns every SQL statement and the sqlite3 module; the rest asks it by name."""
+    store = PACKAGE / "runs" / "store.py"
+    found = []
+    for path in _modules():
+        if path == store:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import) and any(alias.name.split(".")[0] == "sqlite3" for alias in node.names):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} imports sqlite3")
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "sqlite3":
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} imports from sqlite3")
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL_STATEMENT.match(node.value):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} has an SQL statement {node.value[:40]!r}")
+    assert found == []

@@ -13,23 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from flipbench.errors import InputError
-from flipbench.runs.store import Store, check_schema
+from flipbench.runs.store import EXPORT_TABLES, Store, check_schema
 
 FORMATS = ("parquet", "csv", "jsonl")
-TABLES = {
-    "tasks": "SELECT t.id, t.role, t.localizer, t.condition, t.draw, t.status, t.predicted, t.parsed_from, "
-             "t.exact, t.within_tolerance, t.top_k, t.exam, t.expected_correct, t.error, t.attempts, t.input_tokens, t.output_tokens, "
-             "t.seconds, t.finished, t.subject_id, t.faulty_id, s.program, s.language, s.fault, s.fault_lines, "
-             "s.verdict, t.response_key, s.spm, s.strength, s.placement, s.position AS fault_position, "
-             "s.nearest_edit AS edit_distance, s.function_spans AS fault_function "
-             "FROM tasks t JOIN subjects s ON s.id = t.subject_id ORDER BY t.rowid",
-    "subjects": "SELECT id, kind, faulty_id, program, language, fault, fault_lines, condition, verdict, source, "
-                "spm, strength, placement, position, line_count, nearest_edit AS edit_distance, edits, "
-                "function_spans AS fault_function FROM subjects ORDER BY rowid",
-    "requests": "SELECT task_id, response_key, attempt, outcome, detail, seconds, at FROM requests ORDER BY id",
-    "responses": "SELECT key, localizer, text, raw, dialect, input_tokens, output_tokens, created FROM responses "
-                 "ORDER BY rowid",
-}
+TABLES = tuple(EXPORT_TABLES)
+"""The tables a run exports (their statements are the store's)."""
 BATCH = 10_000
 
 
@@ -46,15 +34,14 @@ def export(folder: Path, destination: Path, *, table: str = "tasks", kind: str |
         meta = store.meta()
         check_schema(folder, meta)
         extra = {"seed": int(meta.get("seed", 0)), "flipbench_version": meta.get("flipbench_version", "")}
-        rows = _rows(store, TABLES[table], extra)
+        rows = _rows(store, table, extra)
         writer = {"parquet": _parquet, "csv": _csv, "jsonl": _jsonl}[kind]
         destination.parent.mkdir(parents=True, exist_ok=True)
         return writer(rows, destination)
 
 
-def _rows(store: Store, query: str, extra: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    for row in store.rows(query):
-        record = dict(row)
+def _rows(store: Store, table: str, extra: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for record in store.export_rows(table):
         for key in ("predicted", "fault_lines", "fault_function", "edits"):
             if key in record and isinstance(record[key], str):
                 record[key] = json.loads(record[key])

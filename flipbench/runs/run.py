@@ -290,18 +290,15 @@ class _Preparation:
 def summary_of(store: Store) -> list[ConditionSummary]:
     before: dict[Pair, Answer] = {}
     control: dict[Pair, Answer] = {}
-    for row in store.rows("SELECT role, localizer, faulty_id, draw, status, expected_correct FROM tasks "
-                          "WHERE role != 'variant'"):
+    for row in store.stage_answers():
         (before if row["role"] == "before" else control)[(row["localizer"], row["faulty_id"], row["draw"])] = \
             Answer(row["status"], row["expected_correct"])
-    variants = ((row[0], row[1], row[2], row[3], Answer(row[4], row[5])) for row in store.rows(
-        "SELECT localizer, condition, faulty_id, draw, status, expected_correct FROM tasks WHERE role = 'variant'"))
+    variants = ((row["localizer"], row["condition"], row["faulty_id"], row["draw"],
+                 Answer(row["status"], row["expected_correct"])) for row in store.variant_answers())
     return summarize(before, control, variants)
 
 
 def stage_one_of(store: Store) -> list[tuple[str, int, float | None, int, float | None]]:
-    rows = store.rows("SELECT localizer, SUM(status != 'error') AS scored, SUM(status = 'correct') AS correct, "
-                      "SUM(status = 'error') AS errors, AVG(CASE WHEN status != 'error' THEN expected_correct END) "
-                      "AS expected FROM tasks WHERE role = 'before' GROUP BY localizer ORDER BY localizer")
+    rows = store.stage_one_counts()
     return [(row["localizer"], row["scored"], row["correct"] / row["scored"] if row["scored"] else None,
              row["errors"], row["expected"]) for row in rows]

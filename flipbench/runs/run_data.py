@@ -8,29 +8,19 @@ are read only for the few tasks a report shows, through :attr:`Run.texts`.
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from flipbench.analysis import Run, Texts
 from flipbench.errors import InputError
-from flipbench.runs.store import BUSY_SECONDS, DATABASE, check_schema
+from flipbench.runs.store import RunReader, check_schema
 
-TASKS = ("SELECT id AS task_id, role, localizer, condition, draw, status, json_extract(predicted, '$[0]') AS "
-         "predicted_line, predicted, parsed_from, exact, within_tolerance, top_k, exam, expected_correct, error, "
-         "attempts, input_tokens, output_tokens, seconds, response_key, subject_id, faulty_id FROM tasks ORDER BY rowid")
 FROM_SUBJECTS = ("program", "language", "fault", "spm", "strength", "placement", "position", "edit_distance")
 """The subject's columns each task carries (taken from the subjects frame: a join in SQL costs more than the
 rest of reading the tasks)."""
-SUBJECTS = ("SELECT id AS subject_id, kind, faulty_id, program, language, fault, fault_lines, condition, verdict, spm, "
-            "strength, placement, position, line_count, nearest_edit AS edit_distance, edits, function_spans "
-            "FROM subjects ORDER BY rowid")
-REQUESTS = ("SELECT r.task_id, t.localizer, r.attempt, r.outcome FROM requests r JOIN tasks t ON t.id = r.task_id "
-            "ORDER BY r.id")
 CHUNK = 50_000
-LOOKUP_BATCH = 500
 CATEGORIES = ("role", "localizer", "condition", "status", "parsed_from", "program", "language", "fault", "spm",
               "placement")
 """Columns with few distinct values: stored as categories (a 750,000-task run fits in a few hundred MB)."""
@@ -40,20 +30,19 @@ TASK_CATEGORIES = tuple(column for column in CATEGORIES if column not in FROM_SU
 def load_run(folder: str | Path) -> Run:
     """The run in ``folder`` as DataFrames (see :mod:`flipbench.analysis.frames` for the columns)."""
     folder = Path(folder)
-    connection = _connect(folder)
+    reader = RunReader(folder)
     try:
-        meta = dict(connection.execute("SELECT key, value FROM meta"))
-        check_schema(folder, meta)
-        if "experiment" not in meta:
-            raise InputError(f"{folder}: the run has not recorded its experiment yet (it is starting); "
-                             "try again in a moment")
-        subjects = pd.read_sql_query(SUBJECTS, connection)
-        tasks = _with_subjects(_tasks(connection), subjects)
-        requests = pd.read_sql_query(REQUESTS, connection, dtype={"localizer": "category", "outcome": "category"})
-    except sqlite3.DatabaseError as error:
-        raise InputError(f"{folder / DATABASE}: not a readable flipbench run database ({error})") from error
+        with reader.unreadable_as_input_error():
+            meta = reader.meta()
+            check_schema(folder, meta)
+            if "experiment" not in meta:
+                raise InputError(f"{folder}: the run has not recorded its experiment yet (it is starting); "
+                                 "try again in a moment")
+            subjects = reader.subjects_frame()
+            tasks = _with_subjects(_tasks(reader), subjects)
+            requests = reader.requests_frame()
     finally:
-        connection.close()
+        reader.close()
     for column in ("fault_lines",):
         subjects[column] = [tuple(json.loads(value)) for value in subjects[column]]
     subjects["function_spans"] = [tuple(tuple(span) for span in json.loads(value)) for value in subjects["function_spans"]]
@@ -65,46 +54,16 @@ def load_run(folder: str | Path) -> Run:
 
 def read_texts(folder: Path, subject_ids: Sequence[str], response_keys: Sequence[str]) -> Texts:
     """Sources and prompts of some subjects and the answers of some responses."""
-    connection = _connect(folder)
-    try:
-        sources = dict(_select(connection, "SELECT id, source FROM subjects WHERE id IN ({})", subject_ids))
-        prompts = {row[0]: (row[1], row[2]) for row in
-                   _select(connection, "SELECT subject_id, system, user FROM prompts WHERE subject_id IN ({})",
-                           subject_ids)}
-        responses = {row[0]: (row[1], row[2]) for row in
-                     _select(connection, "SELECT key, text, raw FROM responses WHERE key IN ({})", response_keys)}
-    finally:
-        connection.close()
-    return Texts(sources, prompts, responses)
+    with RunReader(folder) as reader:
+        return Texts(reader.sources(subject_ids), reader.prompts(subject_ids), reader.responses(response_keys))
 
 
-def _connect(folder: Path) -> sqlite3.Connection:
-    if not folder.is_dir():
-        raise InputError(f"{folder}: not a flipbench run directory ({'not a directory' if folder.exists() else 'no such directory'})")
-    path = folder / DATABASE
-    if not path.is_file():
-        raise InputError(f"{folder}: not a flipbench run directory (no {DATABASE})")
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
-        connection.execute("SELECT 1 FROM sqlite_master LIMIT 1")
-    except sqlite3.DatabaseError as error:
-        raise InputError(f"{path}: not a flipbench run database ({error})") from error
-    return connection
-
-
-def _select(connection: sqlite3.Connection, query: str, values: Sequence[str]) -> Iterator[tuple]:
-    values = list(dict.fromkeys(value for value in values if value))
-    for start in range(0, len(values), LOOKUP_BATCH):
-        batch = values[start:start + LOOKUP_BATCH]
-        yield from connection.execute(query.format(",".join("?" * len(batch))), batch)
-
-
-def _tasks(connection: sqlite3.Connection) -> pd.DataFrame:
+def _tasks(reader: RunReader) -> pd.DataFrame:
     """The tasks, read in chunks with their repetitive columns as categories (the rows of a large run
     never sit in memory as Python objects all at once)."""
-    chunks = [_typed(chunk) for chunk in pd.read_sql_query(TASKS, connection, chunksize=CHUNK)]
+    chunks = [_typed(chunk) for chunk in reader.task_chunks(CHUNK)]
     if not chunks:
-        return _typed(pd.read_sql_query(TASKS + " LIMIT 0", connection))
+        return _typed(reader.no_tasks_frame())
     tasks = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
     for column in TASK_CATEGORIES:
         tasks[column] = tasks[column].astype("category")

@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flipbench import codec
 from flipbench.errors import InputError
@@ -25,6 +26,9 @@ from flipbench.model import RankedLine, SpmEdit, Subject, TaskStatus
 from flipbench.runs.experiment import Experiment, experiment_differences
 from flipbench.runs.planning import Task
 from flipbench.version import __version__
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DATABASE = "flipbench.sqlite"
 SCHEMA_VERSION = 3
@@ -63,6 +67,31 @@ CREATE TABLE IF NOT EXISTS dialects (
     base_url TEXT NOT NULL, model TEXT NOT NULL, dialect TEXT NOT NULL, learned TEXT NOT NULL,
     PRIMARY KEY (base_url, model));
 """
+EXPORT_TABLES = {
+    "tasks": "SELECT t.id, t.role, t.localizer, t.condition, t.draw, t.status, t.predicted, t.parsed_from, "
+             "t.exact, t.within_tolerance, t.top_k, t.exam, t.expected_correct, t.error, t.attempts, t.input_tokens, t.output_tokens, "
+             "t.seconds, t.finished, t.subject_id, t.faulty_id, s.program, s.language, s.fault, s.fault_lines, "
+             "s.verdict, t.response_key, s.spm, s.strength, s.placement, s.position AS fault_position, "
+             "s.nearest_edit AS edit_distance, s.function_spans AS fault_function "
+             "FROM tasks t JOIN subjects s ON s.id = t.subject_id ORDER BY t.rowid",
+    "subjects": "SELECT id, kind, faulty_id, program, language, fault, fault_lines, condition, verdict, source, "
+                "spm, strength, placement, position, line_count, nearest_edit AS edit_distance, edits, "
+                "function_spans AS fault_function FROM subjects ORDER BY rowid",
+    "requests": "SELECT task_id, response_key, attempt, outcome, detail, seconds, at FROM requests ORDER BY id",
+    "responses": "SELECT key, localizer, text, raw, dialect, input_tokens, output_tokens, created FROM responses "
+                 "ORDER BY rowid",
+}
+"""The tables ``flipbench export`` writes, each as the statement that streams its rows."""
+TASKS_FRAME = ("SELECT id AS task_id, role, localizer, condition, draw, status, json_extract(predicted, '$[0]') AS "
+               "predicted_line, predicted, parsed_from, exact, within_tolerance, top_k, exam, expected_correct, error, "
+               "attempts, input_tokens, output_tokens, seconds, response_key, subject_id, faulty_id FROM tasks "
+               "ORDER BY rowid")
+SUBJECTS_FRAME = ("SELECT id AS subject_id, kind, faulty_id, program, language, fault, fault_lines, condition, "
+                  "verdict, spm, strength, placement, position, line_count, nearest_edit AS edit_distance, edits, "
+                  "function_spans FROM subjects ORDER BY rowid")
+REQUESTS_FRAME = ("SELECT r.task_id, t.localizer, r.attempt, r.outcome FROM requests r JOIN tasks t ON t.id = r.task_id "
+                  "ORDER BY r.id")
+LOOKUP_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -318,14 +347,117 @@ class Store:
         with self._transaction():
             self.connection.executemany("INSERT OR IGNORE INTO programs VALUES (?,?,?,?,?)", rows)
 
-    def rows(self, query: str, parameters: Iterable[Any] = ()) -> Iterator[sqlite3.Row]:
-        """Read-only access for analysis and export, streamed."""
+    # -- reading for export and summaries ------------------------------------------------------
+
+    def export_rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """The rows of one of :data:`EXPORT_TABLES`, streamed, as column -> value (JSON columns still text)."""
+        yield from self._rows(EXPORT_TABLES[table])
+
+    def stage_answers(self) -> Iterator[dict[str, Any]]:
+        """Each stage-1 and control task's role, localizer, faulty id, draw, status and expected correctness."""
+        yield from self._rows("SELECT role, localizer, faulty_id, draw, status, expected_correct FROM tasks "
+                              "WHERE role != 'variant'")
+
+    def variant_answers(self) -> Iterator[dict[str, Any]]:
+        """Each variant task's localizer, condition, faulty id, draw, status and expected correctness."""
+        yield from self._rows("SELECT localizer, condition, faulty_id, draw, status, expected_correct FROM tasks "
+                              "WHERE role = 'variant'")
+
+    def stage_one_counts(self) -> Iterator[dict[str, Any]]:
+        """Per localizer (in order): stage-1 tasks scored, correct, ended in error, and the mean expected
+        correctness of the scored ones."""
+        yield from self._rows(
+            "SELECT localizer, SUM(status != 'error') AS scored, SUM(status = 'correct') AS correct, "
+            "SUM(status = 'error') AS errors, AVG(CASE WHEN status != 'error' THEN expected_correct END) "
+            "AS expected FROM tasks WHERE role = 'before' GROUP BY localizer ORDER BY localizer")
+
+    def _rows(self, query: str) -> Iterator[dict[str, Any]]:
         cursor = self.connection.cursor()
         cursor.row_factory = sqlite3.Row
-        yield from cursor.execute(query, tuple(parameters))
+        for row in cursor.execute(query):
+            yield dict(row)
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self.connection)
+
+
+class RunReader:
+    """A run database opened read-only, for analysis: a report can be made of a run that is still going on
+    (it shows what is finished) and never changes the run."""
+
+    def __init__(self, folder: Path) -> None:
+        if not folder.is_dir():
+            raise InputError(f"{folder}: not a flipbench run directory "
+                             f"({'not a directory' if folder.exists() else 'no such directory'})")
+        path = folder / DATABASE
+        if not path.is_file():
+            raise InputError(f"{folder}: not a flipbench run directory (no {DATABASE})")
+        self.folder = folder
+        try:
+            self.connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
+            self.connection.execute("SELECT 1 FROM sqlite_master LIMIT 1")
+        except sqlite3.DatabaseError as error:
+            raise InputError(f"{path}: not a flipbench run database ({error})") from error
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> RunReader:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def unreadable_as_input_error(self) -> Iterator[None]:
+        """A database error inside the block becomes an :class:`InputError` naming the database."""
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            raise InputError(f"{self.folder / DATABASE}: not a readable flipbench run database ({error})") from error
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.connection.execute("SELECT key, value FROM meta"))
+
+    def subjects_frame(self) -> pd.DataFrame:
+        """The subjects, one row each, JSON columns still text."""
+        import pandas as pd
+        return pd.read_sql_query(SUBJECTS_FRAME, self.connection)
+
+    def task_chunks(self, chunksize: int) -> Iterator[pd.DataFrame]:
+        """The tasks in order, ``chunksize`` rows at a time (none for a run without tasks)."""
+        import pandas as pd
+        yield from pd.read_sql_query(TASKS_FRAME, self.connection, chunksize=chunksize)
+
+    def no_tasks_frame(self) -> pd.DataFrame:
+        """The tasks frame's columns without rows."""
+        import pandas as pd
+        return pd.read_sql_query(TASKS_FRAME + " LIMIT 0", self.connection)
+
+    def requests_frame(self) -> pd.DataFrame:
+        """Every HTTP attempt: task id, localizer, attempt and outcome (the last two as categories)."""
+        import pandas as pd
+        return pd.read_sql_query(REQUESTS_FRAME, self.connection,
+                                 dtype={"localizer": "category", "outcome": "category"})
+
+    def sources(self, subject_ids: Sequence[str]) -> dict[str, str]:
+        return dict(self._lookup("SELECT id, source FROM subjects WHERE id IN ({})", subject_ids))
+
+    def prompts(self, subject_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Subject id -> (system message, user message)."""
+        return {row[0]: (row[1], row[2]) for row in
+                self._lookup("SELECT subject_id, system, user FROM prompts WHERE subject_id IN ({})", subject_ids)}
+
+    def responses(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Response key -> (answer text, raw response)."""
+        return {row[0]: (row[1], row[2]) for row in
+                self._lookup("SELECT key, text, raw FROM responses WHERE key IN ({})", keys)}
+
+    def _lookup(self, query: str, values: Sequence[str]) -> Iterator[tuple]:
+        values = list(dict.fromkeys(value for value in values if value))
+        for start in range(0, len(values), LOOKUP_BATCH):
+            batch = values[start:start + LOOKUP_BATCH]
+            yield from self.connection.execute(query.format(",".join("?" * len(batch))), batch)
 
 
 class _Transaction:
