@@ -12,7 +12,8 @@ from typing import Any
 def exports(package: str, names: Mapping[str, tuple[str, ...]]
             ) -> tuple[Callable[[str], Any], Callable[[], list[str]], list[str]]:
     """``__getattr__``, ``__dir__`` and ``__all__`` for ``package`` from ``{module: (name, ...)}`` (modules
-    relative to the package; a name ``x as y`` is exported as ``y``)."""
+    relative to the package; a name ``x as y`` is exported as ``y``). No exported name may be a module of
+    the package: importing that module would bind it over the name (tests/test_layering.py checks)."""
     where: dict[str, tuple[str, str]] = {}
     for module, exported in names.items():
         for entry in exported:
@@ -25,9 +26,6 @@ def exports(package: str, names: Mapping[str, tuple[str, ...]]
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         module, real = where[name]
         value = getattr(importlib.import_module(module), real)
-        short = module.rpartition(".")[2]
-        if short in where and where[short] != (module, real) and short != name:
-            namespace.pop(short, None)  # importing runs.export bound the module over the face's export()
         namespace[name] = value  # later lookups skip this function
         return value
 

@@ -7,7 +7,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from flipbench.cli import main
-from flipbench.runs.export import export
+from flipbench.runs.exporting import export
 from flipbench.runs.run import run_experiment
 
 from model_server import ScriptedModel, ServerThread

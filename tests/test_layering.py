@@ -58,6 +58,18 @@ def test_every_name_a_public_face_exports_resolves():
             assert getattr(package, name) is not None, (init.parent.name, name)
 
 
+def test_no_exported_name_is_also_a_module_of_its_package():
+    """Importing ``package.name`` binds the module as the package's attribute ``name``, over a lazily
+    exported function of that name."""
+    for init in sorted(PACKAGE.glob("*/__init__.py")):
+        if init.parent.name == "cli":
+            continue
+        modules = {path.stem for path in init.parent.glob("*.py")} | {path.name for path in init.parent.iterdir()
+                                                                        if path.is_dir()}
+        package = importlib.import_module(f"flipbench.{init.parent.name}")
+        assert not set(package.__all__) & modules, init.parent.name
+
+
 def test_the_command_line_starts_without_the_heavy_libraries():
     """``flipbench --help`` imports neither pandas, matplotlib, scipy nor the docker SDK."""
     code = ("import sys; from flipbench.cli import build_parser; build_parser(); "

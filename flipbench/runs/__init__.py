@@ -5,7 +5,7 @@ from flipbench.public import exports
 
 __getattr__, __dir__, __all__ = exports(__name__, {
     "experiment": ("Experiment", "load_experiment"),
-    "export": ("FORMATS", "TABLES", "export"),
+    "exporting": ("FORMATS", "TABLES", "export"),
     "run": ("RunResult", "default_models", "run_experiment"),
     "run_data": ("load_run",),
     "verification": ("CorpusVerification", "ochiai_ranks", "verify_corpus"),
