@@ -26,8 +26,8 @@ def lines_after(language: str, source: str, operator: str) -> list[str]:
     return [f.source.split("\n")[f.fault_lines[0] - 1].strip() for f in faults(language, source, operator)]
 
 
-def expected_fault_lines(old: str, new: str) -> tuple[int, ...]:
-    """What a line-by-line diff says changed; a pure deletion is the pair of lines around the gap."""
+def diff_block(old: str, new: str) -> tuple[int, int, int]:
+    """Common prefix and suffix of two line lists: (prefix, old middle length, new middle length)."""
     a, b = source_lines(old), source_lines(new)
     prefix = 0
     while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
@@ -35,8 +35,15 @@ def expected_fault_lines(old: str, new: str) -> tuple[int, ...]:
     suffix = 0
     while suffix < min(len(a), len(b)) - prefix and a[-1 - suffix] == b[-1 - suffix]:
         suffix += 1
-    changed = tuple(range(prefix + 1, len(b) - suffix + 1))
-    return changed or tuple(line for line in (prefix, prefix + 1) if 1 <= line <= len(b))
+    return prefix, len(a) - prefix - suffix, len(b) - prefix - suffix
+
+
+def expected_fault_lines(old: str, new: str) -> tuple[int, ...]:
+    """What a line-by-line diff says changed; a pure deletion is the pair of lines around the gap."""
+    prefix, _, new_middle = diff_block(old, new)
+    changed = tuple(range(prefix + 1, prefix + new_middle + 1))
+    line_count = len(source_lines(new))
+    return changed or tuple(line for line in (prefix, prefix + 1) if 1 <= line <= line_count)
 
 
 def diff_allows(old: str, new: str, fault_lines: tuple[int, ...]) -> bool:

@@ -6,19 +6,9 @@ from hypothesis import strategies as st
 from flipbench.model import count_lines, source_lines
 from flipbench.mutators.source_text import SourceText, Splice
 
+from faultkit import diff_block
+
 LINES = st.lists(st.sampled_from(["a = 1", "", "  b", "x = 'é'", "# c", "d(e)"]), min_size=1, max_size=12)
-
-
-def diff_block(old: str, new: str) -> tuple[int, int, int]:
-    """Common prefix and suffix of two line lists: (prefix, old middle length, new middle length)."""
-    a, b = source_lines(old), source_lines(new)
-    prefix = 0
-    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < min(len(a), len(b)) - prefix and a[-1 - suffix] == b[-1 - suffix]:
-        suffix += 1
-    return prefix, len(a) - prefix - suffix, len(b) - prefix - suffix
 
 
 @given(LINES, st.data())
