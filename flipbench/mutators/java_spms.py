@@ -313,11 +313,10 @@ def _dead_code_problem(tree: JavaTree, statement: Node, method: Node, offset: in
         return f"{kind} cannot be copied"
     if tree.nodes("lambda_expression", "class_body", "switch_expression", within=statement):
         return "copies of lambdas and classes are left out"
+    expression = statement.named_children[0] if statement.named_children else statement
     if kind == "return_statement":
-        return None if names_available(tree, statement, method, offset) else \
-            "reads a local that is not definitely assigned there"
-    expression = statement.named_children[0]
-    if expression.type == "method_invocation":
+        read = statement
+    elif expression.type == "method_invocation":
         read = expression
     elif expression.type in ("assignment_expression", "update_expression"):
         simple = expression.type == "assignment_expression" and expression.child_by_field_name("operator").type == "="
