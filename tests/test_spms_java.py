@@ -40,6 +40,14 @@ def test_misleading_names_rename_locals_and_parameters_but_not_fields():
         assert compiles(variant.source) == []
 
 
+def test_misleading_names_rename_the_receiver_of_a_method_reference():
+    source = java("    static java.util.List<String> f(java.util.List<Integer> xs) {", "        String prefix = \"n\";",
+                  "        return xs.stream().map(String::valueOf).map(prefix::concat).toList();", "    }")
+    for seed in range(6):
+        variant, _ = apply("java", source, "misleading_names", strength=2, seed=seed)
+        assert compiles(variant.source) == [], variant.edits
+
+
 def test_a_name_that_also_means_a_field_outside_its_scope_is_not_renamed():
     source = java("    private int count;", "    int f(boolean flag) {", "        if (flag) {", "            int count = 1;",
                   "            return count;", "        }", "        return count;", "    }")

@@ -575,9 +575,11 @@ def _occurrences(tree: JavaTree, method: Node, name: str) -> list[Node]:
             continue
         if parent.type == "field_access" and node_key(parent.child_by_field_name("field")) == node_key(identifier):
             continue
+        if parent.type == "method_reference" and node_key(parent.named_children[0]) != node_key(identifier):
+            continue  # the method's name; the receiver of `factory::create` is the variable
         if parent.type in ("method_declaration", "constructor_declaration", "labeled_statement", "break_statement",
-                           "continue_statement", "method_reference", "annotation", "marker_annotation",
-                           "element_value_pair", "scoped_identifier"):
+                           "continue_statement", "annotation", "marker_annotation", "element_value_pair",
+                           "scoped_identifier"):
             continue
         found.append(identifier)
     return found
