@@ -7,6 +7,7 @@ import io
 import re
 import tokenize
 from collections import Counter
+from functools import lru_cache
 
 from flipbench.corpora.syntax import parse_java
 from flipbench.model import FaultyProgram, TestSuite, Variant
@@ -36,21 +37,26 @@ def line(variant, number: int) -> str:
 def tokens_on(language: str, source: str, lines: tuple[int, ...]) -> list[str]:
     """The code tokens (no comments, no layout) that start on the given lines, from a real tokenizer."""
     wanted = set(lines)
+    return [text for line, text in _tokens(language, source) if line in wanted]
+
+
+@lru_cache(maxsize=8)
+def _tokens(language: str, source: str) -> tuple[tuple[int, str], ...]:
+    """(line, text) of every code token in source order."""
     if language == "python":
         skip = (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER)
-        return [t.string for t in tokenize.generate_tokens(io.StringIO(source).readline)
-                if t.type not in skip and t.start[0] in wanted]
+        return tuple((t.start[0], t.string) for t in tokenize.generate_tokens(io.StringIO(source).readline)
+                     if t.type not in skip)
     tokens, stack = [], [parse_java(source).root_node]
     while stack:
         node = stack.pop()
         if node.type in ("line_comment", "block_comment"):
             continue
         if node.child_count == 0 or node.type == "string_literal":
-            if node.start_point[0] + 1 in wanted:
-                tokens.append((node.start_byte, node.text.decode()))
+            tokens.append((node.start_byte, node.start_point[0] + 1, node.text.decode()))
             continue
         stack.extend(node.children)
-    return [text for _, text in sorted(tokens)]
+    return tuple((line, text) for _, line, text in sorted(tokens))
 
 
 def renames(variant: Variant) -> set[tuple[str, str]]:
@@ -62,8 +68,13 @@ def renames(variant: Variant) -> set[tuple[str, str]]:
 def keeps_fault_code(spm: str, faulty: FaultyProgram, variant: Variant) -> bool:
     """Whether a one-SPM variant's fault lines hold the code of the faulty program's fault lines."""
     language = faulty.program.language
-    expected = tokens_on(language, faulty.source, faulty.fault_lines)
-    found = tokens_on(language, variant.source, variant.fault_lines)
+    if variant.fault_lines != variant.line_map.image(faulty.fault_lines):
+        return False
+    # line by line, each fault line against where the line map took it: lines that moved apart
+    # (the two around a removed statement's gap, in reordered functions) may change their order
+    expected = [t for line in faulty.fault_lines for t in tokens_on(language, faulty.source, (line,))]
+    found = [t for line in faulty.fault_lines for t in tokens_on(language, variant.source,
+                                                                  variant.line_map.image((line,)))]
     if spm in RESTRUCTURING:  # the header is rewritten: its names and values must all still be there
         words = Counter(t for t in expected if re.match(r"\w", t) and t not in ("for", "in", "range", "if", "while"))
         return not words - Counter(found)
