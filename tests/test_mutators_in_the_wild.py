@@ -51,7 +51,7 @@ def _findings(*checks: str) -> list:
     return [(f.program, f.what, f.detail[:200]) for r in reports() for f in r.findings if f.check in checks]
 
 
-def test_the_subset_covers_both_languages_and_every_operator():
+def test_the_subset_covers_both_languages():
     checked = [r for r in reports() if r.skipped is None]
     assert {r.language for r in checked} == {"python", "java"} and len(checked) >= 80
     assert sum(r.variants for r in checked) > 5000
