@@ -39,8 +39,22 @@ class TestSuite:
 
 
 @dataclass(frozen=True)
+class RealFault:
+    """A bug someone brought rather than one flipbench injected: the faulty version of a program whose
+    ``source`` is the fixed version, and the lines of the faulty version that are the fault."""
+
+    source: str
+    fault_lines: tuple[int, ...]
+    """1-based lines of the faulty version: as given, or the lines a line diff against the fix changed."""
+    dataset_lines: tuple[int, ...] = ()
+    """Where the dataset the bug came from says the fault is, kept beside ``fault_lines`` to compare; never
+    scored (empty when the dataset says nothing)."""
+
+
+@dataclass(frozen=True)
 class Program:
-    """Source + language + spec (the natural-language intent) + optional tests + provenance."""
+    """Source + language + spec (the natural-language intent) + optional tests + provenance, and for a
+    real bug (a faulty record) the faulty version, of which ``source`` is the fix."""
 
     name: str
     language: Language
@@ -49,14 +63,17 @@ class Program:
     filename: str
     provenance: Provenance
     tests: TestSuite | None = None
+    real_fault: RealFault | None = None
 
     @cached_property
     def id(self) -> str:
-        """Content id: identical code, spec and tests give the same id whatever the name or origin."""
-        return codec.content_hash(
-            {"language": self.language, "filename": self.filename, "source": self.source,
-             "spec": self.spec, "tests": self.tests}
-        )
+        """Content id: identical code, spec and tests give the same id whatever the name or origin (a real
+        fault is part of the content; programs without one keep the ids they always had)."""
+        content = {"language": self.language, "filename": self.filename, "source": self.source,
+                   "spec": self.spec, "tests": self.tests}
+        if self.real_fault is not None:
+            content["real_fault"] = self.real_fault
+        return codec.content_hash(content)
 
     @property
     def line_count(self) -> int:
@@ -108,7 +125,7 @@ class Edit:
 
 @dataclass(frozen=True)
 class FaultyProgram:
-    """A program with one injected fault (a semantic-altering mutation) and its exact fault lines."""
+    """A program with one fault (a semantic-altering mutation, or its real bug) and its exact fault lines."""
 
     program: Program
     fault: str
@@ -233,6 +250,23 @@ class Verdict(StrEnum):
 
 
 CERTIFIED = frozenset({Verdict.LIVE, Verdict.PRESERVING})
+
+
+class CheckLevel(StrEnum):
+    """How far a subject could be checked, strongest first. ``tested``: its program has tests and they
+    ran (the verdict says what they found). A subject of a program without tests (the study's seeds,
+    real bugs without a harness) is *uncertified*: it runs, marked everywhere with the level it did
+    reach, ``compiled`` (javac accepted it; Python's ``compile()``, which every usable Python program and
+    every fault and variant passes) or only ``parsed`` (a Java file that needs classes it does not have)."""
+
+    TESTED = "tested"
+    COMPILED = "compiled"
+    PARSED = "parsed"
+
+    @property
+    def certified(self) -> bool:
+        """Only tests can certify: a fault killed, a variant's behaviour kept."""
+        return self is CheckLevel.TESTED
 
 
 @dataclass(frozen=True)

@@ -48,3 +48,10 @@ def test_a_deleted_line_has_no_image():
 @pytest.mark.parametrize(("line", "count", "expected"), [(1, 100, 0.0), (26, 100, 25.0), (100, 100, 99.0)])
 def test_position_percentile_puts_the_first_line_at_zero(line, count, expected):
     assert position_percentile(line, count) == expected
+
+
+def test_only_the_tested_level_certifies():
+    from flipbench.model import CheckLevel
+
+    assert [level.certified for level in CheckLevel] == [True, False, False]
+    assert [str(level) for level in CheckLevel] == ["tested", "compiled", "parsed"]
