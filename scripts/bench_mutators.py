@@ -26,8 +26,7 @@ from flipbench.corpora.llmcodeimpact import read_seed_corpus
 from flipbench.model import Program
 from flipbench.mutators.faults import inject, sample_faults
 from flipbench.mutators.source_text import UnparseableSource
-from flipbench.mutators.spm import NotApplicable
-from flipbench.mutators.spms import SPMS, mutate
+from flipbench.mutators.spms import SPMS, NotApplicable, mutate
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "llmcodeimpact"
 

@@ -23,8 +23,7 @@ from pathlib import Path
 from flipbench.corpora.builtin import builtin_corpus
 from flipbench.execution.certify import reference_runs, verify_variants
 from flipbench.mutators.faults import inject, sample_faults
-from flipbench.mutators.spm import NotApplicable
-from flipbench.mutators.spms import SPMS, mutate
+from flipbench.mutators.spms import SPMS, NotApplicable, mutate
 from flipbench.sandbox import open_sandbox
 
 TARGETS = {"python": 0.2, "java": 0.3}

@@ -22,8 +22,7 @@ from flipbench.model import Program
 from flipbench.mutators.faults import OPERATORS, inject, sample_faults
 from flipbench.mutators.python_tree import PythonTree
 from flipbench.mutators.source_text import Splice
-from flipbench.mutators.spm import NotApplicable
-from flipbench.mutators.spms import SPMS, mutate
+from flipbench.mutators.spms import SPMS, NotApplicable, mutate
 
 from faultkit import diff_allows
 from spmkit import keeps_fault_code

@@ -24,8 +24,7 @@ from flipbench.corpora.syntax import syntax_error
 from flipbench.execution.java_tools import compile_units
 from flipbench.execution.suites import run_suites
 from flipbench.mutators.faults import OPERATORS, inject, sample_faults
-from flipbench.mutators.spm import NotApplicable
-from flipbench.mutators.spms import SPMS, mutate
+from flipbench.mutators.spms import SPMS, NotApplicable, mutate
 
 from spmkit import keeps_fault_code, tokens_on
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from flipbench.mutators.content import ExternalContent
-from flipbench.mutators.spm import NotApplicable
+from flipbench.mutators.spms import NotApplicable
 
 from spmkit import apply, line
 

@@ -25,8 +25,7 @@ from flipbench.execution.java_tools import compile_units
 from flipbench.model import FaultyProgram, Program, Provenance
 from flipbench.mutators.faults import OPERATORS, inject, sample_faults
 from flipbench.mutators.source_text import UnparseableSource
-from flipbench.mutators.spm import NotApplicable
-from flipbench.mutators.spms import SPMS, mutate
+from flipbench.mutators.spms import SPMS, NotApplicable, mutate
 
 from faultkit import diff_allows
 from spmkit import keeps_fault_code

@@ -7,7 +7,6 @@ __getattr__, __dir__, __all__ = exports(__name__, {
     "content": ("ExternalContent",),
     "faults": ("OPERATORS", "STUDY_OPERATORS", "fault_record", "inject", "operator_names", "sample_faults", "site_key"),
     "sampling": ("rank",),
-    "spm": ("NotApplicable", "Placement"),
-    "spms": ("SPMS", "STUDY_SPMS", "mutate", "parse_chain"),
+    "spms": ("NotApplicable", "Placement", "SPMS", "STUDY_SPMS", "mutate", "parse_chain"),
     "trees": ("parse_tree",),
 })

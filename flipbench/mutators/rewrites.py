@@ -27,6 +27,12 @@ class Rewrite:
     0-based lines of the new block that hold it."""
 
 
+def insert_above(text: SourceText, line: int, data: bytes) -> Rewrite:
+    """A new line holding ``data`` (in the file's line ending) just above ``line``."""
+    offset = text.line_starts[line - 1]
+    return Rewrite(Splice(offset, offset, data + text.newline))
+
+
 def apply_rewrites(text: SourceText, rewrites: list[Rewrite]) -> tuple[bytes, LineMap]:
     ordered = sorted(rewrites, key=lambda rewrite: (rewrite.splice.start, rewrite.splice.end))
     for first, second in zip(ordered, ordered[1:]):

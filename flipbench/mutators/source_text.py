@@ -91,6 +91,17 @@ class SourceText:
         end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.data)
         return self.data[start:end]
 
+    def line_end(self, line: int) -> int:
+        """Offset of the end of a line's text (before its newline, ``\r`` included)."""
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.data)
+        return end - 1 if end > 0 and self.data[end - 1:end] == b"\r" else end
+
+    def line_span(self, first: int, last: int) -> tuple[int, int]:
+        """Offsets of lines ``first`` to ``last`` as a block: from the first's start to the start of the line
+        after the last (or the end of the file)."""
+        starts = self.line_starts
+        return starts[first - 1], starts[last] if last < len(starts) else len(self.data)
+
     def offset(self, line: int, column: int) -> int:
         """Byte offset of a 1-based line and a 0-based *character* column (libcst's positions)."""
         start = self.line_starts[line - 1]

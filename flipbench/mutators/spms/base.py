@@ -17,7 +17,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 from flipbench.errors import InputError
 from flipbench.model import Language, position_percentile
@@ -89,6 +89,28 @@ class Context:
             self.rejections.append(Rejection(request.key, f"{self.content.label} content rejected: {reason}"))
             return None
         return text
+
+
+class TreeFacts:
+    """Facts about one parsed tree that several SPMs need, computed once per step (as libcst's metadata
+    providers are): a language subclasses it with cached properties, and every SPM asks ``Facts.of(context)``.
+    """
+
+    _latest: dict[type, TreeFacts] = {}
+    """One instance per subclass, for the tree of the current step (a chain re-parses at each step)."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+
+    @classmethod
+    def of(cls, context: Context) -> Self:
+        cached = TreeFacts._latest.get(cls)
+        if cached is None or cached.tree is not context.tree:
+            cached = TreeFacts._latest[cls] = cls(context.tree)
+        return cached  # type: ignore[return-value]
+
+    def indentation(self, line: int) -> str:
+        return self.tree.text.indentation(line).decode("utf-8")
 
 
 class Spm(ABC):

@@ -1,18 +1,17 @@
-"""The SPM catalogue and the engine that applies an SPM chain to a faulty program.
+"""The engine that applies an SPM chain to a faulty program.
 
-Rank, placement and strength are decided here once for every SPM; the SPMs themselves
-(:mod:`python_spms`, :mod:`java_spms`) only say where they can apply and how.
+Rank, placement and strength are decided here once for every SPM; the SPMs themselves (one module
+per idea, both languages side by side: :mod:`comments`, :mod:`dead_code`, :mod:`names`,
+:mod:`control_flow`, :mod:`layout`) only say where they can apply and how.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from flipbench.corpora import parse_java
 from flipbench.errors import InputError
 from flipbench.model import FaultyProgram, Language, LineMap, Program, SpmEdit, Variant
-from flipbench.mutators import java_spms, python_spms
 from flipbench.mutators.content import BuiltinContent, ContentSource
 from flipbench.mutators.faults import OPERATORS
 from flipbench.mutators.java_tree import JavaTree
@@ -20,53 +19,10 @@ from flipbench.mutators.python_tree import python_syntax_error
 from flipbench.mutators.rewrites import apply_rewrites
 from flipbench.mutators.sampling import rank
 from flipbench.mutators.source_text import SourceText
-from flipbench.mutators.spm import Application, Context, NotApplicable, Placement, Rejection, Spm
+from flipbench.mutators.spms.base import Application, Context, NotApplicable, Placement, Rejection
+from flipbench.mutators.spms.catalogue import SPMS, parse_chain
 from flipbench.mutators.trees import parse_tree
 from flipbench.scoring import distance
-
-
-class UnknownSpm(InputError):
-    pass
-
-
-@dataclass(frozen=True)
-class SpmInfo:
-    name: str
-    description: str
-    in_study: bool
-
-    def for_language(self, language: Language) -> Spm | None:
-        table = python_spms.SPMS if language == "python" else java_spms.SPMS
-        factory = table.get(self.name)
-        return factory() if factory is not None else None
-
-
-SPMS: dict[str, SpmInfo] = {info.name: info for info in (
-    SpmInfo("misleading_comments", "comments that plausibly misdescribe the code next to them", True),
-    SpmInfo("misleading_names", "scope-aware renaming of locals and parameters to names of another role", True),
-    SpmInfo("dead_code", "never-executed blocks behind side-effect-free false guards, holding the program's own code",
-            True),
-    SpmInfo("function_shuffle", "functions/methods reordered where definition order cannot matter", True),
-    SpmInfo("rename_functions", "functions renamed misleadingly, every call site updated, only file-local ones", False),
-    SpmInfo("loop_rewrite", "for <-> while where provably equivalent", False),
-    SpmInfo("swap_if_else", "negate an if's condition and swap its branches", False),
-    SpmInfo("reformat", "layout only: blank lines, arguments split over lines, re-indented bodies", False),
-    SpmInfo("strip_comments", "comments and docstrings removed", False),
-    SpmInfo("fault_comment", "a comment on or above the fault line claiming it is correct", False),
-    SpmInfo("decoy", "dead code near a non-fault line imitating the fault's kind of bug", False),
-)}
-STUDY_SPMS = tuple(name for name, info in SPMS.items() if info.in_study)
-STUDY_CHAINS = (("misleading_names", "misleading_comments"),
-                ("misleading_names", "misleading_comments", "dead_code"))
-
-
-def parse_chain(text: str) -> tuple[str, ...]:
-    """``a+b+c`` -> ("a", "b", "c"), every name checked."""
-    names = tuple(part.strip() for part in text.split("+"))
-    for name in names:
-        if name not in SPMS:
-            raise UnknownSpm(f"unknown SPM {name!r}; known: {', '.join(SPMS)}")
-    return names
 
 
 def protected_names_of(program: Program) -> frozenset[str]:
