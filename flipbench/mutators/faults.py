@@ -12,8 +12,32 @@ from dataclasses import dataclass
 
 from flipbench.errors import InputError
 from flipbench.model import Edit, FaultyProgram, Program, position_percentile
-from flipbench.mutators import java_faults, python_faults
 from flipbench.mutators.java_tree import JavaTree
+from flipbench.mutators.operators.arguments import PythonSwappedArguments, java_swapped_arguments
+from flipbench.mutators.operators.arithmetic import (
+    PythonOffByOne,
+    PythonOperatorSwap,
+    PythonWrongLiteral,
+    java_off_by_one,
+    java_operator_swap,
+    java_wrong_literal,
+)
+from flipbench.mutators.operators.conditions import (
+    PythonBooleanLogic,
+    PythonNegatedCondition,
+    PythonRelationalFlip,
+    java_boolean_logic,
+    java_negated_condition,
+    java_relational_flip,
+)
+from flipbench.mutators.operators.java_finding import JavaFinder
+from flipbench.mutators.operators.python_finding import FaultFinder, find_all
+from flipbench.mutators.operators.statements import (
+    PythonMisplacedReturn,
+    PythonRemovedStatement,
+    java_misplaced_return,
+    java_removed_statement,
+)
 from flipbench.mutators.python_tree import PythonTree
 from flipbench.mutators.sampling import quartile, select
 from flipbench.mutators.source_text import SourceText, Splice
@@ -26,19 +50,29 @@ class FaultOperator:
     description: str
     in_study: bool
     """One of the reference study's four operators."""
+    python: type[FaultFinder]
+    java: JavaFinder
 
 
 OPERATORS: dict[str, FaultOperator] = {operator.name: operator for operator in (
-    FaultOperator("boolean_logic", "swap one `and`/`or` (`&&`/`||`)", True),
-    FaultOperator("misplaced_return", "insert a premature, type-correct `return` that compiles", True),
+    FaultOperator("boolean_logic", "swap one `and`/`or` (`&&`/`||`)", True, PythonBooleanLogic, java_boolean_logic),
+    FaultOperator("misplaced_return", "insert a premature, type-correct `return` that compiles", True,
+                  PythonMisplacedReturn, java_misplaced_return),
     FaultOperator("off_by_one", "loop bound, loop comparison or index off by one "
-                                "(`range(n)`->`range(n + 1)`, `<`<->`<=` in loop conditions, `a[i]`->`a[i - 1]`)", True),
-    FaultOperator("operator_swap", "swap one arithmetic operator (`+`->`-`, `*`->`/`, ...), never on strings", True),
-    FaultOperator("relational_flip", "flip a comparison outside loop conditions (`<`<->`<=`, `==`<->`!=`)", False),
-    FaultOperator("negated_condition", "negate the condition of an `if`, `while` or conditional expression", False),
-    FaultOperator("wrong_literal", "change a constant (0->1, 1->0, n->n+1) or `true`<->`false`", False),
-    FaultOperator("swapped_arguments", "swap two adjacent arguments of a call (of the same type in Java)", False),
-    FaultOperator("removed_statement", "delete a call or assignment statement from a method body", False),
+                                "(`range(n)`->`range(n + 1)`, `<`<->`<=` in loop conditions, `a[i]`->`a[i - 1]`)", True,
+                  PythonOffByOne, java_off_by_one),
+    FaultOperator("operator_swap", "swap one arithmetic operator (`+`->`-`, `*`->`/`, ...), never on strings", True,
+                  PythonOperatorSwap, java_operator_swap),
+    FaultOperator("relational_flip", "flip a comparison outside loop conditions (`<`<->`<=`, `==`<->`!=`)", False,
+                  PythonRelationalFlip, java_relational_flip),
+    FaultOperator("negated_condition", "negate the condition of an `if`, `while` or conditional expression", False,
+                  PythonNegatedCondition, java_negated_condition),
+    FaultOperator("wrong_literal", "change a constant (0->1, 1->0, n->n+1) or `true`<->`false`", False,
+                  PythonWrongLiteral, java_wrong_literal),
+    FaultOperator("swapped_arguments", "swap two adjacent arguments of a call (of the same type in Java)", False,
+                  PythonSwappedArguments, java_swapped_arguments),
+    FaultOperator("removed_statement", "delete a call or assignment statement from a method body", False,
+                  PythonRemovedStatement, java_removed_statement),
 )}
 STUDY_OPERATORS = tuple(name for name, operator in OPERATORS.items() if operator.in_study)
 
@@ -61,8 +95,8 @@ def operator_names(names: Iterable[str] | None) -> tuple[str, ...]:
 def proposals(tree: PythonTree | JavaTree, operators: tuple[str, ...]) -> dict[str, list[Splice]]:
     """Each operator's proposed splices (Python operators share one traversal)."""
     if isinstance(tree, PythonTree):
-        return python_faults.find_all(tree, {name: python_faults.FINDERS[name] for name in operators})
-    return {name: list(java_faults.FINDERS[name](tree)) for name in operators}
+        return find_all(tree, {name: OPERATORS[name].python for name in operators})
+    return {name: list(OPERATORS[name].java(tree)) for name in operators}
 
 
 def validated(tree: PythonTree | JavaTree, splices: list[Splice]) -> Iterator[tuple[Splice, Splice]]:
