@@ -307,6 +307,18 @@ class Subject:
     """A variant's SPM edits, each with its line and distance to the nearest fault line."""
     function_spans: tuple[Span, ...] = ()
     """The functions holding the fault lines in this source (function-level accuracy)."""
+    level: CheckLevel = CheckLevel.PARSED
+    """How far it was checked: ``tested`` when its program's tests ran (the verdict says what they found),
+    else the level an uncertified subject reached (:class:`CheckLevel`)."""
+    filename: str = ""
+    """Its program's real file name (a tool gets the subject under it; a review's diff names it)."""
+    original: str = ""
+    """The program before the fault (a real bug's fixed version): the base a review of the change shows."""
+    tests: TestSuite | None = None
+    """Its program's tests (a tool may be given them)."""
+    spm_base: str = ""
+    """A variant without its fault (the SPMs merged, the fault's lines as the original had them): the base of a
+    review that shows the fault's hunk alone."""
 
     @cached_property
     def line_count(self) -> int:
@@ -315,6 +327,11 @@ class Subject:
     @property
     def certified(self) -> bool:
         return self.verdict in CERTIFIED
+
+    @property
+    def uncertified(self) -> bool:
+        """Its program has no tests, so no verdict could certify it: it runs marked with its level."""
+        return not self.level.certified
 
     def ranking(self, formula: str) -> tuple[RankedLine, ...] | None:
         return dict(self.rankings).get(formula)

@@ -24,6 +24,8 @@ from flipbench.runs import (
     default_models,
     export,
     load_experiment,
+    load_preset,
+    read_preset,
     run_experiment,
 )
 from flipbench.version import __version__
@@ -38,6 +40,8 @@ def add_run_commands(verbs: argparse._SubParsersAction) -> None:
                     "SPM variant and a null control (the faulty program asked again). With no arguments: the "
                     "built-in corpus, the study's four faults and four SPMs at strength 1, the baselines, plus "
                     "$FLIPBENCH_MODEL or a local Ollama model. Re-running the same command resumes.")
+    run.add_argument("--preset", metavar="NAME", help="start from a named experiment (`flipbench presets`: default, "
+                                                      "study, robust); --config and flags override it")
     run.add_argument("--config", type=Path, metavar="FILE", help="experiment settings (TOML); flags override them")
     run.add_argument("--model", action="append", default=None, metavar="M",
                      help="localizer provider/model, e.g. openai/gpt-4o, ollama/qwen2.5-coder:7b, baseline/ochiai "
@@ -89,9 +93,12 @@ def add_run_commands(verbs: argparse._SubParsersAction) -> None:
 
 
 def experiment_from(args: argparse.Namespace) -> Experiment:
-    """Defaults, then the config file, then flags. Without models anywhere, the default localizers."""
-    experiment = load_experiment(args.config) if args.config else Experiment()
-    if args.model is None and not (args.config and "models" in _config_keys(args.config)):
+    """Defaults (or a preset), then the config file, then flags. Without models anywhere, the default localizers."""
+    base = load_preset(args.preset) if args.preset else Experiment()
+    experiment = load_experiment(args.config, base) if args.config else base
+    named_models = (args.preset and "models" in read_preset(args.preset).settings) or (
+        args.config and "models" in _config_keys(args.config))
+    if args.model is None and not named_models:
         experiment = dataclasses.replace(experiment, models=default_models())
     experiment = experiment.with_overrides(
         models=tuple(args.model) if args.model else None, base_url=args.base_url, samples=args.samples,

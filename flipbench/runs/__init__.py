@@ -6,6 +6,7 @@ from flipbench.public import exports
 __getattr__, __dir__, __all__ = exports(__name__, {
     "experiment": ("Experiment", "load_experiment"),
     "exporting": ("FORMATS", "TABLES", "export"),
+    "preset": ("Preset", "load_preset", "preset_names", "read_preset"),
     "run": ("RunResult", "default_models", "run_experiment"),
     "run_data": ("load_run",),
     "verification": ("CorpusVerification", "ochiai_ranks", "verify_corpus"),

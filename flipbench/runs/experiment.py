@@ -23,6 +23,10 @@ from flipbench.mutators import OPERATORS, STUDY_OPERATORS, STUDY_SPMS, Placement
 BASELINES = tuple(f"{BASELINE}/{name}" for name in BASELINE_NAMES)
 """The default experiment's localizers: every baseline."""
 Mode = Literal["all", "correct"]
+StageTwoFilter = Literal["none", "existential"]
+Content = Literal["builtin", "model"]
+ALL = "all"
+"""``faults_per_operator = "all"``: every eligible site of each operator in each program."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,9 @@ class Price:
     output: float
 
 
+KEYED_WHEN_SET = {"stratify": False, "filter": "none", "content": "builtin"}
+"""Settings added after runs were recorded: each enters the experiment key only when set away from its
+default, so an experiment that does not use them keeps the key (and default run directory) it had."""
 PACING = frozenset({"limits", "prices", "timeout", "max_attempts", "sandbox", "workers", "model_groups"})
 """Settings a resumed run may change: they decide how fast tasks run (or how the report groups the localizers),
 not which tasks exist or their answers."""
@@ -58,8 +65,10 @@ class Experiment:
     corpus: str = "builtin"
     languages: tuple[str, ...] = LANGUAGES
     faults: tuple[str, ...] = STUDY_OPERATORS
-    faults_per_operator: int = 1
-    """Faults sampled per operator per program (seeded)."""
+    faults_per_operator: int | Literal["all"] = 1
+    """Faults sampled per operator per program (seeded), or ``"all"`` of them."""
+    stratify: bool = False
+    """Sample each operator's faults balanced over the position quartiles of the file (the study's RQ3)."""
     spms: tuple[tuple[str, ...], ...] = tuple((name,) for name in STUDY_SPMS)
     strengths: tuple[int, ...] = (1,)
     placements: tuple[str, ...] = ("random",)
@@ -75,6 +84,12 @@ class Experiment:
     mode: Mode = "all"
     """Stage 2 for every faulty program (``all``) or only those the model localized (``correct``, the study's)."""
     control: bool = True
+    filter: StageTwoFilter = "none"
+    """``existential`` (the study's): a faulty program enters stage 2 only if at least one localizer of the
+    run localized it in stage 1."""
+    content: Content = "builtin"
+    """Who writes the SPMs' comments, names and dead code: the seeded built-in generator, or (``model``, the
+    study's) the localizer under test."""
     certified_only: bool = True
     """Leave out faults that no test kills and variants whose behaviour changed (needs a sandbox)."""
     limit: int | None = None
@@ -98,7 +113,13 @@ class Experiment:
     def semantic_key(self) -> str:
         """A hash of the settings that change which tasks exist or what their answers are."""
         return codec.content_hash({f.name: getattr(self, f.name) for f in dataclasses.fields(self)
-                                   if f.name not in PACING})
+                                   if f.name not in PACING
+                                   and not (f.name in KEYED_WHEN_SET and getattr(self, f.name) == KEYED_WHEN_SET[f.name])})
+
+    @property
+    def faults_per_group(self) -> int | None:
+        """Faults wanted per (program, operator); None for every one."""
+        return None if self.faults_per_operator == ALL else self.faults_per_operator
 
     def limits_for(self, provider: str) -> ProviderLimits:
         return self.limits.get(provider, ProviderLimits())
@@ -111,8 +132,11 @@ def experiment_differences(recorded: Mapping[str, Any], current: Mapping[str, An
     """``name (was X, now Y)`` for each result-changing setting that differs between two experiments'
     data forms (:func:`flipbench.codec.to_data`)."""
     names = [f.name for f in dataclasses.fields(Experiment) if f.name not in PACING]
-    return [f"{name} (was {_shown(recorded.get(name))}, now {_shown(current.get(name))})"
-            for name in names if recorded.get(name) != current.get(name)]
+    def value(data: Mapping[str, Any], name: str) -> Any:
+        return data.get(name, KEYED_WHEN_SET.get(name))
+
+    return [f"{name} (was {_shown(value(recorded, name))}, now {_shown(value(current, name))})"
+            for name in names if value(recorded, name) != value(current, name)]
 
 
 def _shown(value: Any, limit: int = 60) -> str:
@@ -205,10 +229,19 @@ def _check(experiment: Experiment) -> None:
         Placement.parse(placement)
     if not experiment.models:
         raise InputError("models: name at least one localizer")
-    for name, value in (("samples", experiment.samples), ("faults_per_operator", experiment.faults_per_operator),
-                        ("max_attempts", experiment.max_attempts), ("max_tokens", experiment.max_tokens)):
-        if not isinstance(value, int) or value < 1:
+    for name, value in (("samples", experiment.samples), ("max_attempts", experiment.max_attempts),
+                        ("max_tokens", experiment.max_tokens)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise InputError(f"{name} must be a positive integer, not {value!r}")
+    per_operator = experiment.faults_per_operator
+    if per_operator != ALL and (not isinstance(per_operator, int) or isinstance(per_operator, bool) or per_operator < 1):
+        raise InputError(f"faults_per_operator must be a positive integer or \"all\", not {per_operator!r}")
+    for name, value, allowed in (("filter", experiment.filter, ("none", "existential")),
+                                 ("content", experiment.content, ("builtin", "model"))):
+        if value not in allowed:
+            raise InputError(f"{name} must be {' or '.join(repr(choice) for choice in allowed)}, not {value!r}")
+    if not isinstance(experiment.stratify, bool):
+        raise InputError(f"stratify must be true or false, not {experiment.stratify!r}")
     if any(strength < 1 for strength in experiment.strengths):
         raise InputError("strengths must be positive")
     if experiment.limit is not None and experiment.limit < 1:

@@ -36,6 +36,7 @@ from flipbench.runs.planning import (
     certify_faults,
     certify_variants,
     make_variants,
+    usable_subject,
 )
 from flipbench.runs.store import Store, different_experiment, recorded_meta, remove_run
 from flipbench.sandbox import Sandbox, open_sandbox
@@ -284,7 +285,7 @@ class _Preparation:
 
     def usable_variants(self, faulty_id: str) -> list[Subject]:
         return [subject for subject in self.store.subjects("variant", faulty_id)
-                if subject.certified or not self.experiment.certified_only]
+                if usable_subject(subject, self.experiment)]
 
 
 def summary_of(store: Store) -> list[ConditionSummary]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from flipbench import codec
 from flipbench.errors import InputError
 from flipbench.localizers import Reply, Server
-from flipbench.model import RankedLine, SpmEdit, Subject, TaskStatus
+from flipbench.model import CheckLevel, RankedLine, SpmEdit, Subject, TaskStatus
 from flipbench.runs.experiment import Experiment, experiment_differences
 from flipbench.runs.planning import Task
 from flipbench.version import __version__
@@ -31,10 +31,11 @@ if TYPE_CHECKING:
     import pandas as pd
 
 DATABASE = "flipbench.sqlite"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """2: spectrum rankings keep their scores (baselines break ties per draw) and tasks their expected
 correctness. 3: subjects keep their SPM chain, strength, placement, edits, fault position and the
-functions holding the fault; the prompts as sent are kept per subject (the report shows them)."""
+functions holding the fault; the prompts as sent are kept per subject (the report shows them).
+4: subjects keep the level they were checked to (tested, compiled, parsed: uncertified ones run too)."""
 BUSY_SECONDS = 60.0
 """How long a statement waits for another process's lock (worker processes open the database to read)."""
 _SCHEMA = """
@@ -46,7 +47,7 @@ CREATE TABLE IF NOT EXISTS subjects (
     language TEXT NOT NULL, spec TEXT NOT NULL, source TEXT NOT NULL, fault TEXT NOT NULL,
     fault_lines TEXT NOT NULL, condition TEXT NOT NULL, verdict TEXT NOT NULL, rankings TEXT NOT NULL,
     spm TEXT NOT NULL, strength INTEGER NOT NULL, placement TEXT NOT NULL, position REAL, line_count INTEGER NOT NULL,
-    nearest_edit INTEGER, edits TEXT NOT NULL, function_spans TEXT NOT NULL);
+    nearest_edit INTEGER, edits TEXT NOT NULL, function_spans TEXT NOT NULL, level TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS subjects_by_faulty ON subjects (faulty_id, kind);
 CREATE TABLE IF NOT EXISTS steps (name TEXT PRIMARY KEY, detail TEXT NOT NULL, finished TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tasks (
@@ -71,10 +72,10 @@ EXPORT_TABLES = {
     "tasks": "SELECT t.id, t.role, t.localizer, t.condition, t.draw, t.status, t.predicted, t.parsed_from, "
              "t.exact, t.within_tolerance, t.top_k, t.exam, t.expected_correct, t.error, t.attempts, t.input_tokens, t.output_tokens, "
              "t.seconds, t.finished, t.subject_id, t.faulty_id, s.program, s.language, s.fault, s.fault_lines, "
-             "s.verdict, t.response_key, s.spm, s.strength, s.placement, s.position AS fault_position, "
+             "s.verdict, s.level, t.response_key, s.spm, s.strength, s.placement, s.position AS fault_position, "
              "s.nearest_edit AS edit_distance, s.function_spans AS fault_function "
              "FROM tasks t JOIN subjects s ON s.id = t.subject_id ORDER BY t.rowid",
-    "subjects": "SELECT id, kind, faulty_id, program, language, fault, fault_lines, condition, verdict, source, "
+    "subjects": "SELECT id, kind, faulty_id, program, language, fault, fault_lines, condition, verdict, level, source, "
                 "spm, strength, placement, position, line_count, nearest_edit AS edit_distance, edits, "
                 "function_spans AS fault_function FROM subjects ORDER BY rowid",
     "requests": "SELECT task_id, response_key, attempt, outcome, detail, seconds, at FROM requests ORDER BY id",
@@ -87,8 +88,8 @@ TASKS_FRAME = ("SELECT id AS task_id, role, localizer, condition, draw, status, 
                "attempts, input_tokens, output_tokens, seconds, response_key, subject_id, faulty_id FROM tasks "
                "ORDER BY rowid")
 SUBJECTS_FRAME = ("SELECT id AS subject_id, kind, faulty_id, program, language, fault, fault_lines, condition, "
-                  "verdict, spm, strength, placement, position, line_count, nearest_edit AS edit_distance, edits, "
-                  "function_spans FROM subjects ORDER BY rowid")
+                  "verdict, level, spm, strength, placement, position, line_count, nearest_edit AS edit_distance, "
+                  "edits, function_spans FROM subjects ORDER BY rowid")
 REQUESTS_FRAME = ("SELECT r.task_id, t.localizer, r.attempt, r.outcome FROM requests r JOIN tasks t ON t.id = r.task_id "
                   "ORDER BY r.id")
 LOOKUP_BATCH = 500
@@ -258,10 +259,10 @@ class Store:
                  s.placement, s.position, s.line_count,
                  min((abs(edit.fault_distance) for edit in s.edits), default=None),
                  json.dumps([dataclasses.asdict(edit) for edit in s.edits]),
-                 json.dumps(s.function_spans)) for s in subjects]
+                 json.dumps(s.function_spans), s.level) for s in subjects]
         with self._transaction():
             self.connection.executemany(
-                "INSERT OR REPLACE INTO subjects VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                "INSERT OR REPLACE INTO subjects VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
             self.connection.executemany("INSERT OR REPLACE INTO steps VALUES (?, ?, ?)",
                                         [(step, detail, now()) for step in steps])
 
@@ -478,7 +479,7 @@ def _subject(row: tuple) -> Subject:
     return Subject(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], tuple(json.loads(row[8])),
                    row[9], row[10], rankings, spm=row[12], strength=row[13], placement=row[14], position=row[15],
                    edits=tuple(SpmEdit(**edit) for edit in json.loads(row[18])),
-                   function_spans=tuple(tuple(span) for span in json.loads(row[19])))
+                   function_spans=tuple(tuple(span) for span in json.loads(row[19])), level=CheckLevel(row[20]))
 
 
 def _rankings_json(rankings: tuple[tuple[str, tuple[RankedLine, ...]], ...]) -> str:
