@@ -11,6 +11,6 @@ __getattr__, __dir__, __all__ = exports(__name__, {
     "llmcodeimpact": ("is_seed_directory", "read_faults", "read_seed_corpus"),
     "loading": ("load_corpus", "load_program_file"),
     "stats": ("corpus_stats",),
-    "syntax": ("first_java_error", "java_parser", "modifier_words", "parse_java"),
+    "syntax": ("first_java_error", "java_parser", "modifier_words", "parse_java", "syntax_error"),
     "testformat": ("discover_test_cases", "java_test_class"),
 })

@@ -6,7 +6,7 @@ from flipbench.public import exports
 __getattr__, __dir__, __all__ = exports(__name__, {
     "content": ("ExternalContent",),
     "faults": ("OPERATORS", "STUDY_OPERATORS", "fault_record", "inject", "operator_names", "sample_faults", "site_key"),
-    "sampling": ("rank",),
+    "sampling": ("quartile", "rank"),
     "spm": ("NotApplicable", "Placement"),
     "spms": ("SPMS", "STUDY_SPMS", "mutate", "parse_chain"),
     "trees": ("parse_tree",),
