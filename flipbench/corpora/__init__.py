@@ -4,7 +4,9 @@ importers and label audit, and the syntax checks that decide which programs are 
 from flipbench.public import exports
 
 __getattr__, __dir__, __all__ = exports(__name__, {
+    "condefects": ("CORPUS as CONDEFECTS", "is_condefects_tree", "read_condefects"),
     "corpus": ("Corpus",),
+    "fault_locations": ("Agreement", "disagreements"),
     "functions": ("fault_function_spans",),
     "jsonl": ("read_programs", "write_programs"),
     "label_audit": ("summarize",),

@@ -5,7 +5,8 @@ from flipbench.public import exports
 
 __getattr__, __dir__, __all__ = exports(__name__, {
     "content": ("ExternalContent",),
-    "faults": ("OPERATORS", "STUDY_OPERATORS", "fault_record", "inject", "operator_names", "sample_faults", "site_key"),
+    "faults": ("FAULT_KINDS", "OPERATORS", "REAL", "STUDY_OPERATORS", "fault_record", "inject", "operator_names",
+               "sample_faults", "site_key"),
     "sampling": ("quartile", "rank"),
     "spm": ("NotApplicable", "Placement"),
     "spms": ("SPMS", "STUDY_SPMS", "mutate", "parse_chain"),

@@ -18,7 +18,7 @@ from flipbench import codec
 from flipbench.errors import InputError
 from flipbench.localizers import BASELINE, BASELINE_NAMES
 from flipbench.model import LANGUAGES
-from flipbench.mutators import OPERATORS, STUDY_OPERATORS, STUDY_SPMS, Placement, parse_chain
+from flipbench.mutators import FAULT_KINDS, STUDY_OPERATORS, STUDY_SPMS, Placement, parse_chain
 
 BASELINES = tuple(f"{BASELINE}/{name}" for name in BASELINE_NAMES)
 """The default experiment's localizers: every baseline."""
@@ -223,7 +223,7 @@ def _check(experiment: Experiment) -> None:
         if language not in LANGUAGES:
             raise InputError(f"languages: unknown language {language!r} (use {', '.join(LANGUAGES)})")
     for fault in experiment.faults:
-        if fault not in OPERATORS:
+        if fault not in FAULT_KINDS:
             raise InputError(f"faults: unknown fault {fault!r} (see `flipbench faults`)")
     for placement in experiment.placements:
         Placement.parse(placement)
