@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from flipbench.analysis.defaults import TABLES
+from flipbench.analysis.existential import existential
 from flipbench.analysis.frames import Run
 from flipbench.analysis.statistics import (
     EMPTY,
@@ -567,5 +568,6 @@ def all_tables(run: Run, bootstrap: Bootstrap | None = None) -> dict[str, pd.Dat
         "position": lambda: position(run, bootstrap), "distance": lambda: distance(run, bootstrap),
         "groups": lambda: groups(run, bootstrap), "versions": lambda: versions(run, bootstrap),
         "fault": lambda: fault(run, bootstrap), "counts": lambda: counts(run),
+        "existential": lambda: existential(run),
         "study_view": lambda: study_view(run, bootstrap)}
     return {name: makers[name]() for name in TABLES}

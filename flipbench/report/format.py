@@ -95,6 +95,15 @@ TABLES: Mapping[str, Table] = {
         Column("retries", "retries", "int"), Column("cached", "cached", "int"),
         Column("input tokens", "input_tokens", "int"), Column("output tokens", "output_tokens", "int"),
         Column("cost", "cost", "money"))),
+    "existential": Table("The existential filter", "Which faulty programs does stage 2 take without and with the "
+                         "study's filter (kept only if some localizer of the run found them)?", (
+        LOCALIZER, Column("filter", "filter", help="the run's setting: applied when 'existential'"),
+        Column("mode", "mode"), Column("faulty", "faulty", "int", help="faulty programs asked in stage 1"),
+        Column("localized", "localized", "int", help="by this localizer"),
+        Column("by any", "localized_by_any", "int", help="localized by at least one localizer of the run"),
+        Column("stage 2 without", "stage_two_without", "int", help="faulty programs stage 2 takes under the mode"),
+        Column("stage 2 with", "stage_two_with", "int", help="... and with the existential filter"),
+        Column("filtered out", "filtered_out", "int"))),
     "study_view": Table("The study's way beside flipbench's",
                         "How much of a reported 'drop' does the method itself make?", (
         LOCALIZER, Column("condition", "condition"), Column("study n", "study_n", "int"),

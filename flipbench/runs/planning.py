@@ -229,6 +229,20 @@ class ReferenceRuns:
         return self.known
 
 
+def stage_two_eligibility(experiment: Experiment, correct: set[tuple[str, str]]) -> Callable[[str, str], bool]:
+    """Whether (localizer, faulty id) goes on to stage 2, from the (localizer, faulty id) pairs localized in
+    stage 1: every pair (``mode = "all"``) or the localizer's own hits (``correct``); with ``filter =
+    "existential"`` (the study's) only faulty programs at least one localizer of the run localized."""
+    localized_by_any = {faulty_id for _, faulty_id in correct}
+
+    def eligible(localizer: str, faulty_id: str) -> bool:
+        if experiment.filter == "existential" and faulty_id not in localized_by_any:
+            return False
+        return experiment.mode == "all" or (localizer, faulty_id) in correct
+
+    return eligible
+
+
 def before_tasks(subjects: Iterable[Subject], localizers: Sequence[str], samples: int) -> Iterator[Task]:
     """Stage 1: every faulty program, asked ``samples`` times of every localizer."""
     for subject in subjects:

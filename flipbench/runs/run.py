@@ -36,6 +36,7 @@ from flipbench.runs.planning import (
     certify_faults,
     certify_variants,
     make_variants,
+    stage_two_eligibility,
     usable_subject,
 )
 from flipbench.runs.store import Store, different_experiment, recorded_meta, remove_run
@@ -150,10 +151,7 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
     already_done.append(("stage 1", finished))
     stage_one = _unfinished(before_tasks(faulty, names, experiment.samples), done)
     stages.append(("stage 1", executor.run(stage_one, description="stage 1: faulty programs", total=remaining)))
-    correct = store.correct_pairs()
-
-    def eligible(localizer: str, faulty_id: str) -> bool:
-        return experiment.mode == "all" or (localizer, faulty_id) in correct
+    eligible = stage_two_eligibility(experiment, store.correct_pairs())
 
     wanted = [subject for subject in faulty if any(eligible(name, subject.id) for name in names)]
     preparation.variants(wanted)
