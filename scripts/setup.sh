@@ -17,6 +17,11 @@ if ((with_tests)); then  # the tests run the docker backend against a real engin
     command -v dockerd >/dev/null 2>&1 || packages+=(docker.io)
     command -v debootstrap >/dev/null 2>&1 || packages+=(debootstrap)
     command -v chromium >/dev/null 2>&1 || packages+=(chromium)  # opens the HTML report in tests/test_report_browser.py
+    # a real single-node Slurm for tests/test_slurm.py (the daemons, not the slurm-wlm metapackage; the test
+    # starts them in the foreground on 127.0.0.1 with its own slurm.conf and stops them after)
+    command -v slurmctld >/dev/null 2>&1 || [[ -x /usr/sbin/slurmctld ]] || packages+=(slurmctld)
+    command -v slurmd >/dev/null 2>&1 || [[ -x /usr/sbin/slurmd ]] || packages+=(slurmd)
+    command -v munged >/dev/null 2>&1 || [[ -x /usr/sbin/munged ]] || packages+=(munge)
 fi
 if ((${#packages[@]})); then
     echo "setup: installing system packages: ${packages[*]}"

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from flipbench import exits
+from flipbench.cli.cluster import add_cluster_commands
 from flipbench.cli.corpus import add_corpus_commands
 from flipbench.cli.mutation import add_fault_commands, add_spm_commands
 from flipbench.cli.presets import add_presets_command
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_spm_commands(verbs)
     add_sandbox_commands(verbs)
     add_run_commands(verbs)
+    add_cluster_commands(verbs)
     add_presets_command(verbs)
     add_report_command(verbs)
     return parser

@@ -11,6 +11,7 @@ from typing import Any
 
 from flipbench import console
 from flipbench.analysis import ConditionSummary
+from flipbench.cli.cluster import add_shard_options, run_sharded_command, sharded
 from flipbench.cli.options import sandbox_option
 from flipbench.cli.report import write_run_report
 from flipbench.localizers import builtin_prompt_names
@@ -79,6 +80,7 @@ def add_run_commands(verbs: argparse._SubParsersAction) -> None:
                      help="discard an earlier run in the run directory and start again (default: resume it)")
     sandbox_option(run)
     run.add_argument("--format", choices=("table", "json"), default="table")
+    add_shard_options(run)
     run.set_defaults(handler=_run)
 
     exporting = verbs.add_parser("export", help="export a run's tables to Parquet, CSV or JSONL",
@@ -133,6 +135,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"flipbench {__version__}: run directory {folder}; localizers: {', '.join(experiment.models)}; "
               f"seed {experiment.seed}", file=sys.stderr)
 
+    if sharded(args, folder):
+        return run_sharded_command(args, experiment, folder, announce, print_summary)
     result = run_experiment(experiment, folder, retry_errors=args.retry_errors, fresh=args.fresh, on_start=announce)
     report, intervals = write_run_report(folder)
     # the closing table's intervals are the report's (clustered over seed programs), so the two never disagree

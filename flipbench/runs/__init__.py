@@ -4,6 +4,8 @@ processes, pacing, the SQLite store (which owns every SQL statement) and export.
 from flipbench.public import exports
 
 __getattr__, __dir__, __all__ = exports(__name__, {
+    "cluster": ("ClusterOptions", "ExecutorName", "ShardState", "SlurmOptions", "merge_run", "merged_result",
+                "refuse_unsharded", "run_sharded", "shard_statuses"),
     "experiment": ("Experiment", "load_experiment"),
     "exporting": ("FORMATS", "TABLES", "export"),
     "preset": ("Preset", "load_preset", "preset_names", "read_preset"),

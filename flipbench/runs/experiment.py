@@ -55,7 +55,7 @@ class Price:
 KEYED_WHEN_SET = {"stratify": False, "filter": "none", "content": "builtin"}
 """Settings added after runs were recorded: each enters the experiment key only when set away from its
 default, so an experiment that does not use them keeps the key (and default run directory) it had."""
-PACING = frozenset({"limits", "prices", "timeout", "max_attempts", "sandbox", "workers", "model_groups"})
+PACING = frozenset({"limits", "prices", "timeout", "max_attempts", "sandbox", "workers", "model_groups", "slurm"})
 """Settings a resumed run may change: they decide how fast tasks run (or how the report groups the localizers),
 not which tasks exist or their answers."""
 
@@ -105,6 +105,8 @@ class Experiment:
     model_groups: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """Per localizer, attributes the report groups by (``family = "multimodal"``) and ``version_of`` (the
     localizer it is a newer version of): declared as ``[models."openai/gpt-4o"]`` tables."""
+    slurm: Mapping[str, str] = field(default_factory=dict)
+    """Other ``#SBATCH`` options for ``--executor slurm`` (a ``[slurm]`` table: ``account = "lab"``)."""
 
     def __post_init__(self) -> None:
         _check(self)
@@ -176,6 +178,8 @@ def from_mapping(data: Mapping[str, Any], base: Experiment) -> Experiment:
             changes[key] = tuple(_integers(key, value))
         elif key == "limits":
             changes[key] = {name: _table(ProviderLimits, f"limits.{name}", table) for name, table in value.items()}
+        elif key == "slurm":
+            changes[key] = _sbatch_options(value)
         elif key == "prices":
             changes[key] = {name: _table(Price, f"prices.{name}", table) for name, table in value.items()}
         else:
@@ -200,6 +204,13 @@ def _integers(key: str, value: Any) -> list[int]:
     if not isinstance(value, list) or not all(isinstance(item, int) and not isinstance(item, bool) for item in value):
         raise InputError(f"{key} must be a list of integers")
     return value
+
+
+def _sbatch_options(table: Any) -> dict[str, str]:
+    if not isinstance(table, dict) or not all(isinstance(value, str | int) and not isinstance(value, bool)
+                                              for value in table.values()):
+        raise InputError('slurm must be a table of sbatch options (account = "lab", qos = "long")')
+    return {key: str(value) for key, value in table.items()}
 
 
 def _attributes(where: str, table: Any) -> dict[str, str]:

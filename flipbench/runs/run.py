@@ -108,9 +108,7 @@ def run_experiment(experiment: Experiment, folder: Path, *, retry_errors: bool =
     known = recorded_meta(folder)
     if known and not fresh and known.get("experiment_key") != experiment.semantic_key:
         raise InputError(different_experiment(folder, known, experiment))
-    needs_runs = experiment.certified_only or any(localizer.capabilities.needs_coverage
-                                                  for localizer in localizers.values())
-    sandbox = _sandbox(experiment) if needs_runs else None
+    sandbox = _sandbox(experiment) if _needs_runs(experiment, localizers) else None
     try:
         if on_start is not None:
             on_start()
@@ -130,6 +128,27 @@ def run_experiment(experiment: Experiment, folder: Path, *, retry_errors: bool =
     finally:
         if sandbox is not None:
             sandbox.close()
+
+
+def choose_faults(experiment: Experiment, folder: Path) -> list[Subject]:
+    """A run's first step alone: its faulty programs chosen (and certified) and stored in ``folder``. A
+    sharded run takes it once for the whole plan and splits what it chose among its shards (flipbench.runs.shards),
+    so that a ``limit`` and the seeded order of faults mean what they mean in one run."""
+    localizers = localizers_for(experiment, load_prompt(experiment.prompt))
+    corpus = _corpus(experiment)
+    sandbox = _sandbox(experiment) if _needs_runs(experiment, localizers) else None
+    try:
+        with Store(folder) as store:
+            store.begin(experiment)
+            return _Preparation(experiment, store, sandbox, corpus).faulty_subjects()
+    finally:
+        if sandbox is not None:
+            sandbox.close()
+
+
+def _needs_runs(experiment: Experiment, localizers: dict[str, Localizer]) -> bool:
+    """Whether the run needs a sandbox: to certify, or for the coverage a spectrum baseline ranks from."""
+    return experiment.certified_only or any(localizer.capabilities.needs_coverage for localizer in localizers.values())
 
 
 def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: PromptTemplate,

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -128,6 +130,26 @@ class TaskRecord:
     expected_correct: float | None = None
     """A baseline's chance of being correct under a uniformly random order of its tied lines: what its
     seeded tie-break samples from (None for chat models)."""
+
+
+@dataclass(frozen=True)
+class RunCounts:
+    """How far a run got: its faulty programs, finished tasks, those that ended in error, and whether it finished."""
+
+    faulty: int
+    tasks: int
+    errors: int
+    finished: bool
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What :func:`merge_runs` wrote."""
+
+    runs: int
+    tasks: int
+    subjects: int
+    seconds: float
 
 
 def now() -> str:
@@ -441,6 +463,40 @@ class RunReader:
         return pd.read_sql_query(REQUESTS_FRAME, self.connection,
                                  dtype={"localizer": "category", "outcome": "category"})
 
+    def counts(self) -> RunCounts:
+        """Faulty programs, finished tasks and errors so far, and whether the run is marked finished."""
+        faulty = self.connection.execute("SELECT COUNT(*) FROM subjects WHERE kind = 'faulty'").fetchone()[0]
+        tasks, errors = self.connection.execute(
+            "SELECT COUNT(*), COALESCE(SUM(status = 'error'), 0) FROM tasks").fetchone()
+        finished = self.connection.execute("SELECT 1 FROM meta WHERE key = 'finished'").fetchone() is not None
+        return RunCounts(faulty, tasks, errors, finished)
+
+    def content_frame(self) -> pd.DataFrame:
+        """Every request for model-written content: localizer, faulty program, strength, kind, status, items
+        written, HTTP calls (retries included) and tokens (no rows for a run whose content was built in)."""
+        import pandas as pd
+        if not self._has_table("content"):  # a run recorded before model-written content
+            return pd.DataFrame(columns=["id", "localizer", "faulty_id", "strength", "ask", "status", "items", "error",
+                                         "input_tokens", "output_tokens", "calls", "cached"])
+        return pd.read_sql_query(
+            "SELECT c.id, c.localizer, c.faulty_id, c.strength, c.ask, c.status, json_array_length(c.items) AS items, "
+            "c.error, c.input_tokens, c.output_tokens, (SELECT COUNT(*) FROM requests r WHERE r.task_id = c.id "
+            "AND r.outcome IN ('ok', 'transient', 'permanent')) AS calls, (SELECT COUNT(*) FROM requests r "
+            "WHERE r.task_id = c.id AND r.outcome = 'cached') AS cached FROM content c ORDER BY c.rowid",
+            self.connection)
+
+    def content_rejections_frame(self) -> pd.DataFrame:
+        """Every model-written item a variant's in-place checks rejected, with its reason and what replaced it."""
+        import pandas as pd
+        columns = [field.name for field in dataclasses.fields(ContentRejection)]
+        if not self._has_table("content_rejections"):
+            return pd.DataFrame(columns=columns)
+        return pd.read_sql_query(f"SELECT {', '.join(columns)} FROM content_rejections ORDER BY id", self.connection)
+
+    def _has_table(self, name: str) -> bool:
+        return self.connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                       (name,)).fetchone() is not None
+
     def sources(self, subject_ids: Sequence[str]) -> dict[str, str]:
         return dict(self._lookup("SELECT id, source FROM subjects WHERE id IN ({})", subject_ids))
 
@@ -459,6 +515,111 @@ class RunReader:
         for start in range(0, len(values), LOOKUP_BATCH):
             batch = values[start:start + LOOKUP_BATCH]
             yield from self.connection.execute(query.format(",".join("?" * len(batch))), batch)
+
+
+def seed_shard(shard: Path, plan: Path, faulty_ids: Iterable[str]) -> None:
+    """Give the run database in ``shard`` (begun, see :meth:`Store.begin`) the rows of ``plan``'s prepared run
+    that concern the faulty programs ``faulty_ids``: those subjects, their programs, and the plan's finished
+    steps, in one transaction (a shard is either seeded or not)."""
+    with Store(shard) as store:
+        connection = store.connection
+        connection.execute("ATTACH DATABASE ? AS plan", (f"{(plan / DATABASE).resolve().as_uri()}?mode=ro",))
+        try:
+            connection.execute("CREATE TEMP TABLE wanted (id TEXT PRIMARY KEY)")
+            connection.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?)", ((value,) for value in faulty_ids))
+            connection.execute("CREATE TEMP TABLE wanted_programs AS SELECT DISTINCT program AS name "
+                               "FROM plan.subjects WHERE faulty_id IN (SELECT id FROM temp.wanted)")
+            with store._transaction():
+                for table, columns, _ in _tables(connection, "plan"):
+                    if table == "meta":
+                        continue
+                    if "faulty_id" in columns:
+                        where = "faulty_id IN (SELECT id FROM temp.wanted)"
+                    elif "subject_id" in columns:
+                        where = "subject_id IN (SELECT id FROM temp.wanted)"
+                    elif table in ("programs", "program_files"):
+                        where = "name IN (SELECT name FROM temp.wanted_programs)"
+                    else:
+                        where = "1"
+                    listed = ", ".join(columns)
+                    connection.execute(f"INSERT OR REPLACE INTO main.{table} ({listed}) "
+                                       f"SELECT {listed} FROM plan.{table} WHERE {where} ORDER BY rowid")
+        finally:
+            connection.execute("DROP TABLE IF EXISTS temp.wanted")
+            connection.execute("DROP TABLE IF EXISTS temp.wanted_programs")
+            connection.execute("DETACH DATABASE plan")
+
+
+def merge_runs(target: Path, sources: Sequence[Path], meta: Mapping[str, str]) -> Merged:
+    """Build ``target``'s run database from the run databases in ``sources`` (in order) with ``meta`` as
+    its meta table. The database is built beside the target and renamed over it when complete, so merging
+    again gives the same database and a reader never meets a half-merged one; the sources are only read."""
+    started = time.perf_counter()
+    building = target / f"{DATABASE}.merging"
+    building.unlink(missing_ok=True)
+    connection = sqlite3.connect(building, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=OFF")  # the file is renamed into place only when complete
+        connection.execute("PRAGMA synchronous=OFF")
+        connection.executescript(_SCHEMA)
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        for source in sources:
+            _merge_one(connection, source / DATABASE)
+        tasks = connection.execute("SELECT COUNT(*) FROM tasks").fetchone()[0]
+        subjects = connection.execute("SELECT COUNT(*) FROM subjects").fetchone()[0]
+    except BaseException:
+        connection.close()
+        building.unlink(missing_ok=True)
+        raise
+    connection.close()
+    with open(building, "rb+") as written:
+        os.fsync(written.fileno())
+    remove_run(target)
+    os.replace(building, target / DATABASE)
+    return Merged(len(sources), tasks, subjects, time.perf_counter() - started)
+
+
+def _merge_one(connection: sqlite3.Connection, database: Path) -> None:
+    """Every row of one run database (but its meta) into the connection's main database, in one transaction:
+    rows with a key once (INSERT OR IGNORE), rows numbered by an integer id (requests) renumbered in order."""
+    try:
+        connection.execute("ATTACH DATABASE ? AS source", (f"{database.resolve().as_uri()}?mode=ro",))
+    except sqlite3.DatabaseError as error:
+        raise InputError(f"{database}: cannot be merged ({error})") from error
+    try:
+        present = {name for name, _, _ in _tables(connection, "source")}
+        connection.execute("BEGIN")
+        for table, columns, numbered in _tables(connection, "main"):
+            if table == "meta" or table not in present:
+                continue
+            if numbered:
+                listed = ", ".join(column for column in columns if column != "id")
+                connection.execute(f"INSERT INTO main.{table} ({listed}) SELECT {listed} FROM source.{table} "
+                                   "ORDER BY id")
+            else:
+                listed = ", ".join(columns)
+                connection.execute(f"INSERT OR IGNORE INTO main.{table} ({listed}) SELECT {listed} "
+                                   f"FROM source.{table} ORDER BY rowid")
+        connection.execute("COMMIT")
+    except sqlite3.DatabaseError as error:
+        raise InputError(f"{database}: cannot be merged ({error})") from error
+    finally:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        connection.execute("DETACH DATABASE source")
+
+
+def _tables(connection: sqlite3.Connection, schema: str) -> list[tuple[str, list[str], bool]]:
+    """Each table of an attached database: its name, its columns, and whether rows are numbered by an
+    ``id INTEGER PRIMARY KEY`` (such ids are renumbered when rows from several runs meet)."""
+    names = [row[0] for row in connection.execute(
+        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
+    tables = []
+    for name in names:
+        info = connection.execute(f"PRAGMA {schema}.table_info({name})").fetchall()
+        numbered = any(column[1] == "id" and column[2].upper() == "INTEGER" and column[5] == 1 for column in info)
+        tables.append((name, [column[1] for column in info], numbered))
+    return tables
 
 
 class _Transaction:

@@ -17,11 +17,14 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>java FlipbenchRunner RESULTS_FILE TEST_CLASS TIMEOUT_MILLIS TEST_NAME...</pre>
  * <pre>java FlipbenchRunner --batch</pre>
+ * <pre>java FlipbenchRunner --compile SOURCE_ROOT CLASSES_DIR ANSWERS_FILE --batch</pre>
  *
  * In batch mode each line of standard input is one job, tab-separated:
  * {@code CLASSES_DIR RESULTS_FILE TEST_CLASS TIMEOUT_MILLIS TEST_NAME,TEST_NAME...}; every job is loaded
  * through its own class loader (fresh static state, same class names allowed) and "done" is printed
- * when it finishes, so one JVM start-up serves many variants.
+ * when it finishes, so one JVM start-up serves many variants. With {@code --compile} the same JVM first
+ * compiles the batch ({@link FlipbenchCompiler#compileAll}, answers to ANSWERS_FILE): one start-up, and
+ * the compiler's warm-up, serve the whole batch.
  *
  * Writes one JSON object per test to RESULTS_FILE as soon as the test ends. Each test runs in its
  * own thread (with a large stack, so deep but finite recursion behaves as in a main thread) with
@@ -34,6 +37,12 @@ public final class FlipbenchRunner {
     private FlipbenchRunner() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 5 && args[0].equals("--compile")) {
+            try (PrintStream answers = new PrintStream(new FileOutputStream(args[3]), true, StandardCharsets.UTF_8)) {
+                FlipbenchCompiler.compileAll(java.nio.file.Path.of(args[1]), java.nio.file.Path.of(args[2]), answers);
+            }
+            args = new String[] {args[4]};
+        }
         if (args.length == 1 && args[0].equals("--batch")) {
             BufferedReader jobs = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintStream answers = System.out;
