@@ -35,7 +35,6 @@ from flipbench.execution.java_tools import (
     unit_package,
     write_units,
 )
-from flipbench.execution.test_frameworks import PYTEST_RUNNER, python_tests_argument
 from flipbench.model import Language, Program
 from flipbench.sandbox import INPUTS, OUTPUTS, Execution, Invocation, Limits, Sandbox, open_sandbox, scratch_folders
 
@@ -166,12 +165,11 @@ def _run_python_batch(sandbox: Sandbox, prepared: _Batch, coverage: bool) -> lis
     with tempfile.TemporaryDirectory(prefix="flipbench-") as scratch:
         inputs, outputs = scratch_folders(Path(scratch))
         shutil.copy(helper_source(PYTHON_RUNNER), inputs / PYTHON_RUNNER)
-        shutil.copy(helper_source(PYTEST_RUNNER), inputs / PYTEST_RUNNER)
         lines = []
         for index, (program, source) in enumerate(batch):
             _prepare(inputs / f"p{index}", program, source)
             argv = [f"../{INPUTS}/{PYTHON_RUNNER}", f"../{OUTPUTS}/{index}.jsonl",
-                    python_tests_argument(program.tests), str(timeouts[index]),
+                    program.tests.filename.removesuffix(".py"), str(timeouts[index]),
                     *([program.filename] if coverage else [])]
             limit = _limit(timeouts[index], cases[index])
             lines.append("\t".join([f"p{index}", f"{OUTPUTS}/{index}", f"{limit:.0f}", *argv]))
