@@ -3,7 +3,8 @@
 Each line is a JSON object. Required: ``name`` (unique in the file), ``language`` (``python`` or
 ``java``) and ``source``. Optional: ``spec`` (default empty), ``filename`` (default: derived from
 the language), ``tests`` (``{"source", "filename"}`` in flipbench's test format; ``filename`` defaults to
-``test_<module>.py`` or the Java test class's name) and
+``test_<module>.py`` or the Java test class's name; ``framework`` defaults to ``flipbench``, or is ``pytest``
+for Python, ``junit4`` or ``junit5`` for Java) and
 ``provenance`` (``{"corpus", "origin", "licence"}``; defaults to the file's name, the line and
 ``unknown``). ``flipbench corpus import`` writes this format, so an imported corpus is read back
 with the same code as a hand-written one.
@@ -28,6 +29,8 @@ from flipbench.corpora.syntax import default_filename
 from flipbench.errors import InputError
 from flipbench.model import LANGUAGES, Program, Provenance, RealFault, TestSuite, count_lines
 
+_FRAMEWORKS = {"python": ("flipbench", "pytest"), "java": ("flipbench", "junit4", "junit5")}
+"""The test frameworks each language's tests may be written for (``tests.framework``)."""
 _FAULT_FIELDS = {"faulty_source", "fault_lines", "dataset_fault_lines"}
 _KNOWN_FIELDS = {"name", "language", "source", "spec", "filename", "tests", "provenance"} | _FAULT_FIELDS
 
@@ -138,9 +141,13 @@ def _tests(value: object, language: str, program_filename: str, where: str) -> T
         return None
     if not isinstance(value, dict):
         raise CorpusFormatError(f"{where}: field 'tests' must be an object with 'source' (and optionally 'filename')")
-    unknown = sorted(set(value) - {"source", "filename"})
+    unknown = sorted(set(value) - {"source", "filename", "framework"})
     if unknown:
         raise CorpusFormatError(f"{where}: unknown field(s) in 'tests': {', '.join(unknown)}")
+    framework = value.get("framework", "flipbench")
+    if framework not in _FRAMEWORKS[language]:
+        raise CorpusFormatError(f"{where}: field 'tests.framework' must be one of {', '.join(_FRAMEWORKS[language])} "
+                                f"for {language}, not {framework!r}")
     source = value.get("source")
     if not isinstance(source, str) or not source.strip():
         raise CorpusFormatError(f"{where}: field 'tests.source' must be a non-empty string")
@@ -150,7 +157,7 @@ def _tests(value: object, language: str, program_filename: str, where: str) -> T
                     else default_filename(language, source))
     elif not isinstance(filename, str) or not filename:
         raise CorpusFormatError(f"{where}: field 'tests.filename' must be a non-empty string")
-    return TestSuite(source, filename)
+    return TestSuite(source, filename, framework)
 
 
 def program_record(program: Program) -> dict:
@@ -158,7 +165,7 @@ def program_record(program: Program) -> dict:
     record = {"name": program.name, "language": program.language, "source": program.source, "spec": program.spec,
               "filename": program.filename, "provenance": codec.to_data(program.provenance)}
     if program.tests is not None:
-        record["tests"] = codec.to_data(program.tests)
+        record["tests"] = program.tests.content()
     fault = program.real_fault
     if fault is not None:
         record["faulty_source"] = fault.source
