@@ -13,6 +13,8 @@ packages=()
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || packages+=(python3-venv)
 command -v bwrap >/dev/null 2>&1 || packages+=(bubblewrap)  # the sandbox when no Docker engine answers
+# pytest test modules (tests.framework = "pytest") run by Debian's pytest, which bwrap sees in the host's /usr
+[[ -d /usr/lib/python3/dist-packages/pytest ]] || packages+=(python3-pytest)
 if ((with_tests)); then  # the tests run the docker backend against a real engine, with images built offline
     command -v dockerd >/dev/null 2>&1 || packages+=(docker.io)
     command -v debootstrap >/dev/null 2>&1 || packages+=(debootstrap)
