@@ -56,8 +56,7 @@ class ChatLocalizer:
         settings = self.settings
         for parse_try in range(settings.parse_retries + 1):
             sampling = Sampling(settings.temperature, settings.max_tokens, draw_seed(settings.seed, draw, parse_try))
-            query = settings.prompt.render(source=subject.source, spec=subject.spec, language=subject.language,
-                                           sampling=sampling)
+            query = settings.prompt.render_subject(subject, sampling, settings.review)
             response = await context.ask(self.model, query, f"{draw.index}:{parse_try}")
             prediction = read_prediction(response.reply.text)
             if prediction is not None:

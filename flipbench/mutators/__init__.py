@@ -7,6 +7,7 @@ __getattr__, __dir__, __all__ = exports(__name__, {
     "content": ("ExternalContent",),
     "faults": ("FAULT_KINDS", "OPERATORS", "REAL", "STUDY_OPERATORS", "fault_record", "inject", "operator_names",
                "sample_faults", "site_key"),
+    "reverting": ("revert_fault",),
     "sampling": ("quartile", "rank"),
     "spm": ("NotApplicable", "Placement"),
     "spms": ("SPMS", "STUDY_SPMS", "mutate", "parse_chain"),

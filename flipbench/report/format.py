@@ -12,7 +12,7 @@ from typing import Any, Literal
 import pandas as pd
 
 DASH = "—"
-Kind = Literal["text", "int", "percent", "points", "p", "slope", "money"]
+Kind = Literal["text", "int", "number", "percent", "points", "p", "slope", "money"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,14 @@ TABLES: Mapping[str, Table] = {
         _rate("function", "function_level", "the first predicted line lies in the function holding the fault"),
         Column("expected", "expected_accuracy", "percent", help="a baseline's average over its tie-breaks"),
         Column("errors", "errors", "int"), CLUSTERS)),
+    "precision": Table("Findings, precision and recall", "How many lines does each localizer name, and how many are right?", (
+        LOCALIZER, Column("view", "view", help="what it was shown: the file, or the change as a diff (its base, context)"),
+        Column("n", "n", "int"), Column("findings / task", "findings_per_task", "number",
+                                        help="distinct lines named per stage-1 task"),
+        _rate("precision", "precision", "share of the lines named that are fault lines (pooled)"),
+        _rate("recall@1", "recall_at_1", "a fault line is the first line named"),
+        _rate("recall@5", "recall_at_5", "a fault line is among the first 5 lines named"),
+        _rate("recall@10", "recall_at_10", "a fault line is among the first 10 lines named"), CLUSTERS)),
     "flips": Table("Flips per SPM condition (RQ1)",
                    "Of the answers correct before, how many does an SPM turn wrong, beyond re-asking alone?", (
         LOCALIZER, Column("condition", "condition"), Column("n", "n", "int", help="pairs correct before, answered after"),
@@ -137,6 +145,8 @@ def value_text(kind: Kind, value: Any) -> str:
         return DASH
     if kind == "int":
         return f"{int(value):,}"
+    if kind == "number":
+        return f"{float(value):,.1f}"
     if kind == "percent":
         return f"{100 * float(value):.1f}%"
     if kind in ("points", "slope"):

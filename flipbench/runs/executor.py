@@ -18,6 +18,7 @@ responses and attempts behind them.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import gc
 import hashlib
@@ -25,7 +26,7 @@ import json
 import os
 import random
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Coroutine, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Coroutine, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -45,12 +46,13 @@ from flipbench.localizers import (
     Reply,
     Response,
     Server,
+    ToolFailed,
     TransientError,
     Unanswered,
     once_per_schema,
 )
 from flipbench.model import Role, Subject, TaskStatus
-from flipbench.runs.experiment import Experiment, Price
+from flipbench.runs.experiment import Experiment, Price, ProviderLimits
 from flipbench.runs.pacing import DEFAULT_BACKOFF, Backoff, RateLimiter
 from flipbench.runs.planning import Task
 from flipbench.runs.store import Attempt, Store, TaskRecord
@@ -68,7 +70,8 @@ that its CPU, not the server, sets the pace (scripts/bench_harness.py)."""
 YOUNG_GENERATION = 50_000
 """Allocations between young garbage collections while a stage runs (Python's default: 700)."""
 STORED_PREDICTION = 10
-"""Predicted lines kept per task (a spectrum ranking lists every line; EXAM is computed before trimming)."""
+"""Lines of a ranking kept per task (a spectrum ranking lists every line; EXAM is computed before trimming);
+the lines of any other answer (a tool's findings) are all kept, for the report's precision."""
 LEARNING_TASKS = 10_000
 """Tasks at most that run in this process before the worker processes start, while a localizer has
 still to learn its server's dialect (then each worker learns it for itself)."""
@@ -212,7 +215,7 @@ class _Shard:
         experiment = dataclasses.replace(self.experiment, limits={**self.experiment.limits, **limits})
         with Store(self.folder) as store:
             executor = Executor(store, experiment, self.localizers, backoff=self.backoff,
-                                rng_seed=experiment.seed * 1000 + index)
+                                rng_seed=experiment.seed * 1000 + index, share=(index, self.workers))
             tally = run_loop(executor._stream(inbox, _Recorder(lambda batch, tally: report((batch, tally)),
                                                                experiment.prices)))
         tally.cpu_seconds = time.process_time()  # the whole worker process, start-up included
@@ -223,8 +226,13 @@ class Executor:
     """Runs tasks of the ``localizers`` (by name, as tasks name them) and records them in ``store``."""
 
     def __init__(self, store: Store, experiment: Experiment, localizers: Mapping[str, Localizer], *,
-                 backoff: Backoff = DEFAULT_BACKOFF, rng_seed: int | None = None) -> None:
+                 backoff: Backoff = DEFAULT_BACKOFF, rng_seed: int | None = None,
+                 share: tuple[int, int] = (0, 1)) -> None:
         self.store, self.experiment, self.localizers, self.backoff = store, experiment, localizers, backoff
+        self.tool_slots = {name: asyncio.Semaphore(ProviderLimits(own).share(*share).concurrency or 1)
+                           for name, localizer in localizers.items() if (own := localizer.capabilities.concurrency)}
+        """Each localizer's own limit on programs run at once (a tool's ``concurrency``; worker ``share[0]`` of
+        ``share[1]`` has its part)."""
         self.local = frozenset(name for name, localizer in localizers.items() if not localizer.capabilities.remote)
         """Localizers whose tasks run in this process, in plan order."""
         self.remote = {name: localizer for name, localizer in localizers.items() if name not in self.local}
@@ -455,7 +463,8 @@ class Executor:
         result = score(predicted, subject.fault_lines, subject.line_count, self.match)
         key, input_tokens, output_tokens = (None, None, None) if response is None else (
             response.key, response.reply.input_tokens, response.reply.output_tokens)
-        return TaskRecord(task, TaskStatus.CORRECT if result.correct else TaskStatus.WRONG, predicted[:STORED_PREDICTION],
+        kept = predicted[:STORED_PREDICTION] if answer.parsed_from == "ranking" else predicted  # findings: all, for precision
+        return TaskRecord(task, TaskStatus.CORRECT if result.correct else TaskStatus.WRONG, kept,
                           answer.parsed_from, result.exact, result.within_tolerance, result.top_k, result.exam, key,
                           None, attempts, input_tokens, output_tokens, time.perf_counter() - started,
                           answer.expected_correct)
@@ -492,6 +501,24 @@ class _TaskContext:
 
     def unparseable(self, response: Response, parse_try: int) -> None:
         self.attempts.append(Attempt(response.key, parse_try + 1, "unparseable", response.reply.text[:500], 0.0))
+
+    async def run_tool(self, key: str, run: Callable[[], Awaitable[Reply]]) -> Response:
+        executor = self.executor
+        reply = executor.store.cached(key)
+        if reply is not None:
+            self.attempts.append(Attempt(key, 0, "cached", "", 0.0))
+            return Response(key, reply)
+        started = time.perf_counter()
+        slots = executor.tool_slots.get(self.localizer)
+        async with slots if slots is not None else contextlib.nullcontext():
+            try:
+                reply = await run()
+            except ToolFailed as failure:
+                self.attempts.append(Attempt(key, 1, "failed", failure.detail, time.perf_counter() - started))
+                raise Unanswered(f"tool: {failure}") from failure
+        self.attempts.append(Attempt(key, 1, "ok", "", time.perf_counter() - started))
+        self.responses[key] = (self.localizer, reply)
+        return Response(key, reply)
 
 
 def _draw(task: Task) -> Draw:

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from flipbench import codec
 from flipbench.errors import InputError
-from flipbench.localizers import BASELINE, BASELINE_NAMES
+from flipbench.localizers import BASELINE, BASELINE_NAMES, DIFF_BASES, TOOL, DiffBase, Review, ToolConfig
 from flipbench.model import LANGUAGES
 from flipbench.mutators import FAULT_KINDS, STUDY_OPERATORS, STUDY_SPMS, Placement, parse_chain
 
@@ -52,7 +52,8 @@ class Price:
     output: float
 
 
-KEYED_WHEN_SET = {"stratify": False, "filter": "none", "content": "builtin"}
+KEYED_WHEN_SET = {"stratify": False, "filter": "none", "content": "builtin", "tools": {}, "diff_base": "original",
+                  "diff_context": 3}
 """Settings added after runs were recorded: each enters the experiment key only when set away from its
 default, so an experiment that does not use them keeps the key (and default run directory) it had."""
 PACING = frozenset({"limits", "prices", "timeout", "max_attempts", "sandbox", "workers", "model_groups", "slurm"})
@@ -107,6 +108,14 @@ class Experiment:
     localizer it is a newer version of): declared as ``[models."openai/gpt-4o"]`` tables."""
     slurm: Mapping[str, str] = field(default_factory=dict)
     """Other ``#SBATCH`` options for ``--executor slurm`` (a ``[slurm]`` table: ``account = "lab"``)."""
+    tools: Mapping[str, ToolConfig] = field(default_factory=dict)
+    """``[tools.<name>]`` tables: the programs the ``tool/<name>`` localizers run (flipbench.localizers.tools)."""
+    diff_base: DiffBase = "original"
+    """What a review of the change (``review_diff`` prompts, ``view = "diff"`` tools) shows a variant against: the
+    original program (the SPMs' edits are part of the change) or ``spm`` (the variant without its fault)."""
+    diff_context: int = 3
+    """Lines of context around each hunk of a review's diff."""
+
 
     def __post_init__(self) -> None:
         _check(self)
@@ -124,7 +133,14 @@ class Experiment:
         return None if self.faults_per_operator == ALL else self.faults_per_operator
 
     def limits_for(self, provider: str) -> ProviderLimits:
+        if provider == TOOL and provider not in self.limits and self.tools:  # room for every tool's own concurrency
+            return ProviderLimits(concurrency=sum(tool.concurrency for tool in self.tools.values()))
         return self.limits.get(provider, ProviderLimits())
+
+    @property
+    def review(self) -> Review:
+        return Review(self.diff_base, self.diff_context)
+
 
     def with_overrides(self, **changes: Any) -> Experiment:
         return dataclasses.replace(self, **{key: value for key, value in changes.items() if value is not None})
@@ -182,6 +198,8 @@ def from_mapping(data: Mapping[str, Any], base: Experiment) -> Experiment:
             changes[key] = _sbatch_options(value)
         elif key == "prices":
             changes[key] = {name: _table(Price, f"prices.{name}", table) for name, table in value.items()}
+        elif key == "tools":
+            changes[key] = {name: _tool(name, table) for name, table in _tables(key, value).items()}
         else:
             changes[key] = value
     try:
@@ -217,6 +235,19 @@ def _attributes(where: str, table: Any) -> dict[str, str]:
     if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
         raise InputError(f"{where} must be a table of strings (family = \"...\", version_of = \"...\")")
     return dict(table)
+
+
+def _tables(key: str, value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InputError(f"{key} must be a table of tables ([{key}.<name>])")
+    return value
+
+
+def _tool(name: str, table: Any) -> ToolConfig:
+    try:
+        return ToolConfig.from_table(table)
+    except InputError as error:
+        raise InputError(f"tools.{name}: {error}") from None
 
 
 def _table(cls: type, where: str, table: Any) -> Any:
@@ -261,6 +292,11 @@ def _check(experiment: Experiment) -> None:
         raise InputError("tolerance must be >= 0 and top >= 1")
     if experiment.mode not in ("all", "correct"):
         raise InputError(f"mode must be 'all' or 'correct', not {experiment.mode!r}")
+    if experiment.diff_base not in DIFF_BASES:
+        raise InputError(f"diff_base must be {' or '.join(map(repr, DIFF_BASES))}, not {experiment.diff_base!r}")
+    if isinstance(experiment.diff_context, bool) or not isinstance(experiment.diff_context, int) \
+            or experiment.diff_context < 0:
+        raise InputError(f"diff_context must be a whole number of lines >= 0, not {experiment.diff_context!r}")
     if not 0 <= experiment.temperature <= 2:
         raise InputError("temperature must be between 0 and 2")
     if experiment.workers is not None and (not isinstance(experiment.workers, int) or experiment.workers < 1):

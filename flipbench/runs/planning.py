@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from flipbench import console
 from flipbench.corpora import Corpus, fault_function_spans
 from flipbench.execution import Reference, SuiteRun, reference_runs, untested_levels, verify_faults, verify_variants
 from flipbench.localizers import FORMULAS, rank_lines
-from flipbench.model import CheckLevel, FaultyProgram, RankedLine, Role, Subject, Variant, Verdict
-from flipbench.mutators import NotApplicable, inject, mutate, quartile, rank, sample_faults, site_key
+from flipbench.model import CheckLevel, FaultyProgram, Program, RankedLine, Role, Subject, Variant, Verdict
+from flipbench.mutators import NotApplicable, inject, mutate, quartile, rank, revert_fault, sample_faults, site_key
 from flipbench.runs.experiment import Experiment
 from flipbench.sandbox import Sandbox
 
@@ -97,7 +98,7 @@ def faulty_subject(faulty: FaultyProgram, verdict: Verdict = Verdict.UNCHECKED, 
                    faulty.program.spec, faulty.source, faulty.fault, faulty.fault_lines,
                    verdict=verdict, rankings=spectrum_rankings(run), position=faulty.position,
                    function_spans=fault_function_spans(faulty.program.language, faulty.source, faulty.fault_lines),
-                   level=level)
+                   level=level, **_program_files(faulty.program))
 
 
 def variant_subject(variant: Variant, verdict: Verdict = Verdict.UNCHECKED, run: SuiteRun | None = None,
@@ -110,7 +111,12 @@ def variant_subject(variant: Variant, verdict: Verdict = Verdict.UNCHECKED, run:
                    strength=variant.strength, placement=variant.placement, position=faulty.position,
                    edits=variant.edits,
                    function_spans=fault_function_spans(faulty.program.language, variant.source, variant.fault_lines),
-                   level=level)
+                   level=level, spm_base=revert_fault(variant), **_program_files(faulty.program))
+
+
+def _program_files(program: Program) -> dict[str, Any]:
+    """What a subject keeps of its program's files: a tool's working directory and a review's base."""
+    return {"filename": program.filename, "original": program.source, "tests": program.tests}
 
 
 def usable_subject(subject: Subject, experiment: Experiment) -> bool:

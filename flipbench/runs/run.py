@@ -21,7 +21,15 @@ from flipbench import codec, console
 from flipbench.analysis import Answer, ConditionSummary, Pair, summarize
 from flipbench.corpora import Corpus, load_corpus
 from flipbench.errors import InputError
-from flipbench.localizers import Localizer, LocalizerSettings, PromptTemplate, Sampling, load_prompt, localizer_for
+from flipbench.localizers import (
+    Localizer,
+    LocalizerSettings,
+    PromptTemplate,
+    Review,
+    Sampling,
+    load_prompt,
+    localizer_for,
+)
 from flipbench.runs.executor import Executor, Tally
 from flipbench.runs.experiment import BASELINES, Experiment
 from flipbench.runs.pacing import DEFAULT_BACKOFF, Backoff
@@ -161,7 +169,7 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
     faulty = preparation.faulty_subjects()
     prompted = any(localizer.capabilities.prompted for localizer in localizers.values())
     if prompted:
-        store.save_prompts(_prompts(template, faulty))
+        store.save_prompts(_prompts(template, faulty, experiment.review))
     executor = Executor(store, experiment, localizers, backoff=backoff)
     names = experiment.models
     stages, already_done = [], []
@@ -176,7 +184,8 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
     preparation.variants(wanted)
     if prompted:
         store.save_prompts(_prompts(template, (variant for subject in wanted
-                                               for variant in preparation.usable_variants(subject.id))))
+                                               for variant in preparation.usable_variants(subject.id)),
+                                    experiment.review))
 
     def plan() -> Iterator[Task]:
         return after_tasks([subject.id for subject in wanted], preparation.usable_variants, names, experiment.samples,
@@ -191,11 +200,10 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
                      tuple(already_done), resumed=not created, faults=preparation.fault_report())
 
 
-def _prompts(template: PromptTemplate, subjects: Iterable[Subject]) -> Iterator[tuple[str, str, str]]:
+def _prompts(template: PromptTemplate, subjects: Iterable[Subject], review: Review) -> Iterator[tuple[str, str, str]]:
     """Each subject's prompt as a chat localizer renders it for every task (sampling changes no text)."""
     for subject in subjects:
-        query = template.render(source=subject.source, spec=subject.spec, language=subject.language,
-                                sampling=Sampling())
+        query = template.render_subject(subject, Sampling(), review)
         yield subject.id, query.system, query.user
 
 
@@ -204,7 +212,7 @@ def localizers_for(experiment: Experiment, prompt: PromptTemplate) -> dict[str, 
     (checked before anything is run: a bad name or a missing API key is refused here)."""
     settings = LocalizerSettings(prompt, experiment.seed, experiment.temperature, experiment.max_tokens,
                                  experiment.parse_retries, Match(experiment.tolerance, experiment.top),
-                                 experiment.base_url)
+                                 experiment.base_url, tools=experiment.tools, review=experiment.review)
     return {name: localizer_for(name, settings) for name in experiment.models}
 
 

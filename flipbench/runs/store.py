@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from flipbench import codec
 from flipbench.errors import InputError
 from flipbench.localizers import Reply, Server
-from flipbench.model import CheckLevel, RankedLine, SpmEdit, Subject, TaskStatus
+from flipbench.model import CheckLevel, RankedLine, SpmEdit, Subject, TaskStatus, TestSuite
 from flipbench.runs.experiment import Experiment, experiment_differences
 from flipbench.runs.planning import Task
 from flipbench.version import __version__
@@ -66,6 +66,10 @@ CREATE TABLE IF NOT EXISTS requests (
     id INTEGER PRIMARY KEY, task_id TEXT NOT NULL, response_key TEXT NOT NULL, attempt INTEGER NOT NULL,
     outcome TEXT NOT NULL, detail TEXT NOT NULL, seconds REAL NOT NULL, at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS prompts (subject_id TEXT PRIMARY KEY, system TEXT NOT NULL, user TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS program_files (
+    name TEXT NOT NULL, language TEXT NOT NULL, filename TEXT NOT NULL, source TEXT NOT NULL, tests TEXT,
+    PRIMARY KEY (name, language));
+CREATE TABLE IF NOT EXISTS review_bases (subject_id TEXT PRIMARY KEY, source TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dialects (
     base_url TEXT NOT NULL, model TEXT NOT NULL, dialect TEXT NOT NULL, learned TEXT NOT NULL,
     PRIMARY KEY (base_url, model));
@@ -276,6 +280,8 @@ class Store:
 
     def save_subjects(self, subjects: Iterable[Subject], *, steps: Iterable[str] = (), detail: str = "") -> None:
         """Subjects and the marks of the preparation steps that produced them, in one transaction."""
+        subjects = list(subjects)
+        bases = [(s.id, s.spm_base) for s in subjects if s.spm_base]
         rows = [(s.id, s.kind, s.faulty_id, s.program, s.language, s.spec, s.source, s.fault,
                  json.dumps(s.fault_lines), s.condition, s.verdict, _rankings_json(s.rankings), s.spm, s.strength,
                  s.placement, s.position, s.line_count,
@@ -285,6 +291,7 @@ class Store:
         with self._transaction():
             self.connection.executemany(
                 "INSERT OR REPLACE INTO subjects VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            self.connection.executemany("INSERT OR REPLACE INTO review_bases VALUES (?, ?)", bases)
             self.connection.executemany("INSERT OR REPLACE INTO steps VALUES (?, ?, ?)",
                                         [(step, detail, now()) for step in steps])
 
@@ -294,13 +301,26 @@ class Store:
             query += " AND faulty_id = ?"
             parameters.append(faulty_id)
         for row in self.connection.execute(query + " ORDER BY rowid", parameters).fetchall():
-            yield _subject(row)
+            yield self._with_files(_subject(row))
 
     def _subject(self, subject_id: str) -> Subject:
         row = self.connection.execute("SELECT * FROM subjects WHERE id = ?", (subject_id,)).fetchone()
         if row is None:
             raise KeyError(subject_id)
-        return _subject(row)
+        return self._with_files(_subject(row))
+
+    def _with_files(self, subject: Subject) -> Subject:
+        """``subject`` with its program's files and its review base (kept apart: one copy per program)."""
+        files = self.connection.execute("SELECT filename, source, tests FROM program_files WHERE name = ? AND "
+                                        "language = ?", (subject.program, subject.language)).fetchone()
+        base = self.connection.execute("SELECT source FROM review_bases WHERE subject_id = ?",
+                                       (subject.id,)).fetchone()
+        if files is None and base is None:
+            return subject
+        filename, original, tests = files or ("", "", None)
+        return dataclasses.replace(subject, filename=filename, original=original,
+                                   tests=None if tests is None else codec.from_data(TestSuite, json.loads(tests)),
+                                   spm_base=base[0] if base else "")
 
     # -- tasks --------------------------------------------------------------------------------
 
@@ -366,9 +386,13 @@ class Store:
                 "INSERT OR REPLACE INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", tasks)
 
     def save_programs(self, programs: Iterable[Any]) -> None:
+        programs = list(programs)
         rows = [(p.id, p.name, p.language, p.spec, p.source) for p in programs]
+        files = [(p.name, p.language, p.filename, p.source, None if p.tests is None else codec.dumps(p.tests))
+                 for p in programs]
         with self._transaction():
             self.connection.executemany("INSERT OR IGNORE INTO programs VALUES (?,?,?,?,?)", rows)
+            self.connection.executemany("INSERT OR IGNORE INTO program_files VALUES (?,?,?,?,?)", files)
 
     # -- reading for export and summaries ------------------------------------------------------
 
