@@ -292,6 +292,7 @@ def test_a_diff_view_tool_gets_the_change_and_answers_in_new_file_lines(tmp_path
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not Path(RUFF).exists(), reason="ruff is not installed beside flipbench (pip install ruff)")
 def test_ruff_as_a_sarif_tool_localizes_on_the_builtin_corpus_end_to_end(tmp_path):
     ruff = ToolConfig((RUFF, "check", "--no-cache", "--isolated", "--select", "ALL", "--output-format", "sarif",
                        "{file}"), output="sarif", version_command=(RUFF, "--version"))
