@@ -197,6 +197,14 @@ def test_a_finished_run_runs_no_tool_again_and_a_resumed_one_runs_only_what_is_m
     assert _runs(tmp_path) == first + 2 and len(_tasks(tmp_path / "run")) == 9
 
 
+def test_a_resumed_run_may_change_a_tools_concurrency_but_not_its_command(tmp_path):
+    run_experiment(_experiment({"returns": _tool(tmp_path, concurrency=1)}, spms=()), tmp_path / "run")
+    run_experiment(_experiment({"returns": _tool(tmp_path, concurrency=3)}, spms=()), tmp_path / "run")
+    assert _runs(tmp_path) == 3
+    with pytest.raises(InputError, match="holds a different experiment .*tools"):
+        run_experiment(_experiment({"returns": _tool(tmp_path, "rdjson")}, spms=()), tmp_path / "run")
+
+
 def test_a_new_tool_version_runs_the_tool_again(tmp_path):
     version = tmp_path / "version.txt"
     version.write_text("1.0")

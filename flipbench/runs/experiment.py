@@ -123,7 +123,7 @@ class Experiment:
     @property
     def semantic_key(self) -> str:
         """A hash of the settings that change which tasks exist or what their answers are."""
-        return codec.content_hash({f.name: getattr(self, f.name) for f in dataclasses.fields(self)
+        return codec.content_hash({f.name: _keyed(self, f.name) for f in dataclasses.fields(self)
                                    if f.name not in PACING
                                    and not (f.name in KEYED_WHEN_SET and getattr(self, f.name) == KEYED_WHEN_SET[f.name])})
 
@@ -144,6 +144,15 @@ class Experiment:
 
     def with_overrides(self, **changes: Any) -> Experiment:
         return dataclasses.replace(self, **{key: value for key, value in changes.items() if value is not None})
+
+
+def _keyed(experiment: Experiment, name: str) -> Any:
+    """A setting as the experiment key sees it: a tool's ``concurrency`` paces its runs and changes no answer,
+    so a resumed run may change it."""
+    value = getattr(experiment, name)
+    if name == "tools":
+        return {tool: dataclasses.replace(config, concurrency=1) for tool, config in value.items()}
+    return value
 
 
 def experiment_differences(recorded: Mapping[str, Any], current: Mapping[str, Any]) -> list[str]:
