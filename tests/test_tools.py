@@ -320,7 +320,7 @@ def test_ruff_as_a_sarif_tool_localizes_on_the_builtin_corpus_end_to_end(tmp_pat
 
 
 def test_the_example_experiment_files_load(tmp_path):
-    for name in ("ruff.toml", "llm.toml"):
+    for name in ("ruff-analyzer.toml", "llm.toml"):
         experiment = load_experiment(REPOSITORY / "examples" / "tools" / name)
         assert experiment.tools and all(model.startswith(("tool/", "baseline/")) for model in experiment.models)
 
