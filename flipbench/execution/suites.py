@@ -25,6 +25,7 @@ from typing import Literal
 from flipbench.corpora import discover_test_cases, java_test_class
 from flipbench.errors import InputError
 from flipbench.execution.java_coverage import PROBE_FILE, instrument, probe_source
+from flipbench.execution.test_frameworks import PYTEST_RUNNER, python_tests_argument
 from flipbench.execution.java_tools import (
     JVM_OPTIONS,
     Compilation,
@@ -165,11 +166,12 @@ def _run_python_batch(sandbox: Sandbox, prepared: _Batch, coverage: bool) -> lis
     with tempfile.TemporaryDirectory(prefix="flipbench-") as scratch:
         inputs, outputs = scratch_folders(Path(scratch))
         shutil.copy(helper_source(PYTHON_RUNNER), inputs / PYTHON_RUNNER)
+        shutil.copy(helper_source(PYTEST_RUNNER), inputs / PYTEST_RUNNER)
         lines = []
         for index, (program, source) in enumerate(batch):
             _prepare(inputs / f"p{index}", program, source)
             argv = [f"../{INPUTS}/{PYTHON_RUNNER}", f"../{OUTPUTS}/{index}.jsonl",
-                    program.tests.filename.removesuffix(".py"), str(timeouts[index]),
+                    python_tests_argument(program.tests), str(timeouts[index]),
                     *([program.filename] if coverage else [])]
             limit = _limit(timeouts[index], cases[index])
             lines.append("\t".join([f"p{index}", f"{OUTPUTS}/{index}", f"{limit:.0f}", *argv]))
