@@ -6,5 +6,5 @@ RESAMPLES = 2000
 MAX_TASKS = 200
 """Pairs the task browser embeds by default."""
 TABLES = ("accuracy", "precision", "flips", "strength", "strength_slopes", "position", "distance", "groups", "versions", "fault",
-          "counts", "existential", "study_view")
+          "counts", "existential", "study_view", "content", "content_rejections", "paper")
 """Every table of a report, in the order it shows them (``comparison`` is added when runs are compared)."""

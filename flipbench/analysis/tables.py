@@ -401,7 +401,7 @@ def groups(run: Run, bootstrap: Bootstrap | None = None) -> pd.DataFrame:
     members: dict[tuple[str, str], list[str]] = {}
     for localizer, attributes in declared.items():
         for attribute, value in attributes.items():
-            if attribute != "version_of":
+            if attribute not in ("version_of", "paper"):  # paper: the paper's name for the model, one per localizer
                 members.setdefault((attribute, str(value)), []).append(localizer)
     answers = run.answers[run.answers["role"] == "before"]
     outcomes = pair_outcomes(run)
@@ -631,6 +631,7 @@ def _fault_tuple(value: Any) -> tuple:
 
 def all_tables(run: Run, bootstrap: Bootstrap | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the report, by name (see :data:`TABLES`)."""
+    from flipbench.analysis import paper, written_content  # built on this module's helpers
     bootstrap = bootstrap or Bootstrap(seed=run.seed)
     makers: Mapping[str, Callable[[], pd.DataFrame]] = {
         "accuracy": lambda: accuracy(run), "flips": lambda: flips(run, bootstrap),
@@ -639,5 +640,7 @@ def all_tables(run: Run, bootstrap: Bootstrap | None = None) -> dict[str, pd.Dat
         "groups": lambda: groups(run, bootstrap), "versions": lambda: versions(run, bootstrap),
         "fault": lambda: fault(run, bootstrap), "counts": lambda: counts(run), "precision": lambda: precision(run),
         "existential": lambda: existential(run),
-        "study_view": lambda: study_view(run, bootstrap)}
+        "study_view": lambda: study_view(run, bootstrap), "content": lambda: written_content.content(run),
+        "content_rejections": lambda: written_content.content_rejections(run),
+        "paper": lambda: paper.paper_table(run, bootstrap)}
     return {name: makers[name]() for name in TABLES}

@@ -12,6 +12,7 @@ __getattr__, __dir__, __all__ = exports(__name__, {
     ),
     "baselines": ("NAMES as BASELINE_NAMES", "Baseline", "BaselineLocalizer", "NoCoverage"),
     "chat": ("ChatLocalizer",),
+    "content_writing": ("CONTENT_ASKS", "ContentAsk", "WritesContent", "WrittenContent"),
     "findings": ("OUTPUT_FORMATS", "Finding", "UnreadableOutput", "predicted_lines", "read_findings"),
     "http": ("ModelClient",),
     "prompts": ("PromptTemplate", "builtin_prompt_names", "load_prompt"),

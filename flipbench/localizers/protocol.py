@@ -47,6 +47,9 @@ class Capabilities:
     own process, its tasks one after the other in plan order."""
     prompted: bool = False
     """It asks with the run's prompt template: the run keeps each subject's rendered prompt for the report."""
+    writes_content: bool = False
+    """It can write the SPMs' content itself (``write_content``), as the study had its models do: a run with
+    ``content = "model"`` asks it for the comments, names and dead code of its own variants."""
     concurrency: int | None = None
     """At most this many of its tasks run their program at once (a tool's own limit), shared by worker processes."""
 

@@ -120,6 +120,33 @@ TABLES: Mapping[str, Table] = {
                help="what the study's method reports for the unchanged program asked again"),
         Column("n", "n", "int"), Column("flip rate", "flip_rate", "percent"),
         Column("control flip", "control_flip_rate", "percent"), NET, CLUSTERS)),
+    "content": Table("Content written by the localizers", "What did each localizer write for its own variants, and "
+                     "how much of it fit?", (
+        LOCALIZER, Column("requests", "requests", "int", help="three per faulty program and strength: comments, names, "
+                                                              "dead code"),
+        Column("written", "written", "int"), Column("errors", "errors", "int"), Column("calls", "calls", "int"),
+        Column("cached", "cached", "int"), Column("items", "items", "int", help="items written, all requests"),
+        Column("rejected", "rejected", "int", help="items their site's in-place checks refused, once per variant"),
+        Column("built-in instead", "fallback_builtin", "int", help="sites filled with built-in content instead"),
+        Column("variants dropped", "dropped_variants", "int", help='content_fallback = "drop"'),
+        Column("sites skipped", "skipped_sites", "int", help="built-in content did not fit either"),
+        Column("input tokens", "input_tokens", "int"), Column("output tokens", "output_tokens", "int"))),
+    "content_rejections": Table("Written content rejected, by reason", "Why did the localizers' items not fit?", (
+        LOCALIZER, Column("kind", "kind"), Column("reason", "reason"), Column("rejected", "rejected", "int"),
+        Column("built-in instead", "fallback_builtin", "int"), Column("dropped", "dropped", "int"),
+        Column("skipped", "skipped", "int"))),
+    "paper": Table("The paper's numbers beside this run's",
+                   "Where this run covers a cell of Haroon et al. (ICST 2026), what does it measure?", (
+        Column("figure", "figure"), Column("cell", "cell"), LOCALIZER, Column("paper model", "paper_model"),
+        Column("provenance", "provenance", help="printed in the paper, or read from its figure's drawing"),
+        Column("paper", "paper_value", "percent"), Column("study n", "study_n", "int"),
+        Column("this run, study's way", "study_value", "percent", ("study_low", "study_high"),
+               "a hit within 2 lines, no control; stage 2: accuracy after among pairs hit before"),
+        Column("n", "n", "int"),
+        _rate("accuracy", "accuracy", "stage 1 (Table II, Fig. 9): under the run's rule; no control applies"),
+        Column("net of control", "net_effect", "points", ("ci_low", "ci_high"),
+               "stage 2: variant flip minus control flip under the run's rule, paired: the part of the drop the SPM "
+               "makes beyond asking again; 95% cluster-bootstrap interval"), CLUSTERS)),
     "comparison": Table("Runs compared", "Where the runs' tasks coincide, how do they differ (run A minus run B)?", (
         Column("run A", "run_a"), Column("run B", "run_b"), Column("localizer A", "localizer_a"),
         Column("localizer B", "localizer_b"), Column("measure", "measure"), Column("condition", "condition"),

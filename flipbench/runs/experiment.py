@@ -23,6 +23,7 @@ from flipbench.mutators import FAULT_KINDS, STUDY_OPERATORS, STUDY_SPMS, Placeme
 BASELINES = tuple(f"{BASELINE}/{name}" for name in BASELINE_NAMES)
 """The default experiment's localizers: every baseline."""
 Mode = Literal["all", "correct"]
+ContentFallback = Literal["builtin", "drop"]
 StageTwoFilter = Literal["none", "existential"]
 Content = Literal["builtin", "model"]
 ALL = "all"
@@ -53,7 +54,7 @@ class Price:
 
 
 KEYED_WHEN_SET = {"stratify": False, "filter": "none", "content": "builtin", "tools": {}, "diff_base": "original",
-                  "diff_context": 3}
+                  "diff_context": 3, "content_fallback": "builtin"}
 """Settings added after runs were recorded: each enters the experiment key only when set away from its
 default, so an experiment that does not use them keeps the key (and default run directory) it had."""
 PACING = frozenset({"limits", "prices", "timeout", "max_attempts", "sandbox", "workers", "model_groups", "slurm"})
@@ -91,6 +92,9 @@ class Experiment:
     content: Content = "builtin"
     """Who writes the SPMs' comments, names and dead code: the seeded built-in generator, or (``model``, the
     study's) the localizer under test."""
+    content_fallback: ContentFallback = "builtin"
+    """A model-written item that fails its in-place check is replaced by built-in content (``builtin``), or
+    the variant is dropped (``drop``)."""
     certified_only: bool = True
     """Leave out faults that no test kills and variants whose behaviour changed (needs a sandbox)."""
     limit: int | None = None
@@ -306,6 +310,8 @@ def _check(experiment: Experiment) -> None:
     if isinstance(experiment.diff_context, bool) or not isinstance(experiment.diff_context, int) \
             or experiment.diff_context < 0:
         raise InputError(f"diff_context must be a whole number of lines >= 0, not {experiment.diff_context!r}")
+    if experiment.content_fallback not in ("builtin", "drop"):
+        raise InputError(f"content_fallback must be 'builtin' or 'drop', not {experiment.content_fallback!r}")
     if not 0 <= experiment.temperature <= 2:
         raise InputError("temperature must be between 0 and 2")
     if experiment.workers is not None and (not isinstance(experiment.workers, int) or experiment.workers < 1):

@@ -259,14 +259,18 @@ def before_tasks(subjects: Iterable[Subject], localizers: Sequence[str], samples
 
 def after_tasks(faulty_ids: Iterable[str], variants_of: Callable[[str], Iterable[Subject]],
                 localizers: Sequence[str], samples: int, *, control: bool,
-                eligible: Callable[[str, str], bool]) -> Iterator[Task]:
-    """Stage 2: per localizer, each eligible faulty program's variants and its null control."""
+                eligible: Callable[[str, str], bool],
+                audience: Callable[[str, Subject], bool] | None = None) -> Iterator[Task]:
+    """Stage 2: per localizer, each eligible faulty program's variants and its null control; ``audience``
+    (localizer, variant) says which localizers a variant is for (model-written content: its writer's)."""
     for faulty_id in faulty_ids:
         wanted = [localizer for localizer in localizers if eligible(localizer, faulty_id)]
         if not wanted:
             continue
         for variant in variants_of(faulty_id):
             for localizer in wanted:
+                if audience is not None and not audience(localizer, variant):
+                    continue
                 for draw in range(samples):
                     yield Task(Role.VARIANT, variant.id, faulty_id, variant.condition, localizer, draw)
         if control:

@@ -43,11 +43,11 @@ from flipbench.runs.planning import (
     before_tasks,
     certify_faults,
     certify_variants,
-    make_variants,
     stage_two_eligibility,
     usable_subject,
 )
 from flipbench.runs.store import Store, different_experiment, recorded_meta, remove_run
+from flipbench.runs.written_content import CONTENT_STAGE, VariantAudience, ask_for_content, variants_for, writers_of
 from flipbench.sandbox import Sandbox, open_sandbox
 from flipbench.scoring import Match
 
@@ -181,7 +181,11 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
     eligible = stage_two_eligibility(experiment, store.correct_pairs())
 
     wanted = [subject for subject in faulty if any(eligible(name, subject.id) for name in names)]
-    preparation.variants(wanted)
+    writers = writers_of(experiment, localizers)
+    if writers:
+        stages.append((CONTENT_STAGE, ask_for_content(executor, store, [subject.id for subject in wanted], writers,
+                                                      experiment, eligible)))
+    preparation.variants(wanted, writers, eligible)
     if prompted:
         store.save_prompts(_prompts(template, (variant for subject in wanted
                                                for variant in preparation.usable_variants(subject.id)),
@@ -189,7 +193,7 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
 
     def plan() -> Iterator[Task]:
         return after_tasks([subject.id for subject in wanted], preparation.usable_variants, names, experiment.samples,
-                           control=experiment.control, eligible=eligible)
+                           control=experiment.control, eligible=eligible, audience=VariantAudience(store, writers))
 
     remaining, finished = _count(plan(), done)
     already_done.append(("stage 2", finished))
@@ -292,20 +296,27 @@ class _Preparation:
         detail = json.loads(self.store.step_done("faults") or "{}")
         return FaultReport(**detail) if set(detail) == {f.name for f in dataclasses.fields(FaultReport)} else None
 
-    def variants(self, faulty: list[Subject]) -> None:
+    def variants(self, faulty: list[Subject], writers: frozenset[str] = frozenset(),
+                 eligible: Callable[[str, str], bool] | None = None) -> None:
+        """Each faulty program's variants, made once and stored: with built-in content, and with the content
+        each localizer in ``writers`` wrote for it (for those ``eligible`` for stage 2 with it)."""
         missing = [subject for subject in faulty if self.store.step_done(f"variants:{subject.id}") is None]
         if not missing:
             return
         bar = console.progress(total=len(missing), desc="making variants", unit="fault")
         for start in range(0, len(missing), VARIANT_CHUNK):
             chunk = [self.pool().faulty(subject.program, subject.id) for subject in missing[start:start + VARIANT_CHUNK]]
-            made = []
+            made, owners, rejections = [], {}, []
             for faulty in chunk:
-                variants, _ = make_variants(faulty, self.experiment)
-                made += variants
+                asked = [name for name in self.experiment.models if eligible is None or eligible(name, faulty.id)]
+                found = variants_for(faulty, self.experiment, writers, asked, self.store.written_content)
+                made += found.variants
+                owners.update(found.owners)
+                rejections += found.rejections
                 bar.update(1)
             subjects = certify_variants(made, self.sandbox, self.references)
-            self.store.save_subjects(subjects, steps=[f"variants:{faulty.id}" for faulty in chunk])
+            self.store.save_subjects(subjects, steps=[f"variants:{faulty.id}" for faulty in chunk], owners=owners,
+                                     rejections=rejections)
         bar.close()
 
     def usable_variants(self, faulty_id: str) -> list[Subject]:

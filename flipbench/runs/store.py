@@ -73,6 +73,16 @@ CREATE TABLE IF NOT EXISTS review_bases (subject_id TEXT PRIMARY KEY, source TEX
 CREATE TABLE IF NOT EXISTS dialects (
     base_url TEXT NOT NULL, model TEXT NOT NULL, dialect TEXT NOT NULL, learned TEXT NOT NULL,
     PRIMARY KEY (base_url, model));
+CREATE TABLE IF NOT EXISTS content (
+    id TEXT PRIMARY KEY, faulty_id TEXT NOT NULL, localizer TEXT NOT NULL, strength INTEGER NOT NULL,
+    ask TEXT NOT NULL, status TEXT NOT NULL, items TEXT NOT NULL, response_key TEXT, error TEXT,
+    attempts INTEGER NOT NULL, input_tokens INTEGER, output_tokens INTEGER, seconds REAL NOT NULL,
+    finished TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS content_rejections (
+    id INTEGER PRIMARY KEY, faulty_id TEXT NOT NULL, localizer TEXT NOT NULL, strength INTEGER NOT NULL,
+    condition TEXT NOT NULL, variant_id TEXT, kind TEXT NOT NULL, site TEXT NOT NULL, item TEXT,
+    reason TEXT NOT NULL, fallback TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS variant_owners (subject_id TEXT PRIMARY KEY, localizer TEXT NOT NULL);
 """
 EXPORT_TABLES = {
     "tasks": "SELECT t.id, t.role, t.localizer, t.condition, t.draw, t.status, t.predicted, t.parsed_from, "
@@ -154,6 +164,45 @@ class Merged:
     tasks: int
     subjects: int
     seconds: float
+
+
+@dataclass(frozen=True)
+class ContentRecord:
+    """One finished request for model-written SPM content: what the localizer wrote for a faulty program at a
+    strength (``status`` ``written``), or why nothing could be read (``error``)."""
+
+    id: str
+    faulty_id: str
+    localizer: str
+    strength: int
+    ask: str
+    """``comments``, ``names`` or ``dead_code``."""
+    status: str
+    items: tuple[str, ...] = ()
+    response_key: str | None = None
+    error: str | None = None
+    attempts: int = 0
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class ContentRejection:
+    """A model-written item that did not fit its site (or a site it left without one), and what was done
+    instead: ``builtin`` (built-in content took its place), ``dropped`` (the variant was left out) or ``none``
+    (built-in content did not fit either; the site was skipped)."""
+
+    faulty_id: str
+    localizer: str
+    strength: int
+    condition: str
+    variant_id: str | None
+    kind: str
+    site: str
+    item: str | None
+    reason: str
+    fallback: str
 
 
 def now() -> str:
@@ -278,8 +327,12 @@ class Store:
 
     # -- subjects -----------------------------------------------------------------------------
 
-    def save_subjects(self, subjects: Iterable[Subject], *, steps: Iterable[str] = (), detail: str = "") -> None:
-        """Subjects and the marks of the preparation steps that produced them, in one transaction."""
+    def save_subjects(self, subjects: Iterable[Subject], *, steps: Iterable[str] = (), detail: str = "",
+                      owners: Mapping[str, str] | None = None,
+                      rejections: Iterable[ContentRejection] = ()) -> None:
+        """Subjects and the marks of the preparation steps that produced them, in one transaction; with
+        model-written content, also whose content each variant holds (``owners``: variant id -> localizer) and
+        the items its checks rejected."""
         subjects = list(subjects)
         bases = [(s.id, s.spm_base) for s in subjects if s.spm_base]
         rows = [(s.id, s.kind, s.faulty_id, s.program, s.language, s.spec, s.source, s.fault,
@@ -292,8 +345,60 @@ class Store:
             self.connection.executemany(
                 "INSERT OR REPLACE INTO subjects VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
             self.connection.executemany("INSERT OR REPLACE INTO review_bases VALUES (?, ?)", bases)
+            self.connection.executemany("INSERT OR REPLACE INTO variant_owners VALUES (?, ?)",
+                                        (owners or {}).items())
+            self.connection.executemany(
+                "INSERT INTO content_rejections (faulty_id, localizer, strength, condition, variant_id, kind, site, "
+                "item, reason, fallback) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [dataclasses.astuple(rejection) for rejection in rejections])
             self.connection.executemany("INSERT OR REPLACE INTO steps VALUES (?, ?, ?)",
                                         [(step, detail, now()) for step in steps])
+
+    def variant_owners(self, faulty_id: str) -> dict[str, str]:
+        """Variant id -> the localizer whose written content it holds, for one faulty program's variants (a
+        variant with built-in content has none: every localizer without content of its own is asked about it)."""
+        return dict(self.connection.execute(
+            "SELECT o.subject_id, o.localizer FROM variant_owners o JOIN subjects s ON s.id = o.subject_id "
+            "WHERE s.faulty_id = ?", (faulty_id,)))
+
+    # -- model-written content ----------------------------------------------------------------
+
+    def finished_content_ids(self) -> set[str]:
+        return {row[0] for row in self.connection.execute("SELECT id FROM content")}
+
+    def written_content(self, faulty_id: str, localizer: str, strength: int) -> dict[str, tuple[str, ...]]:
+        """What ``localizer`` wrote for a faulty program at a strength, per request kind (none for a request
+        that ended in error)."""
+        rows = self.connection.execute(
+            "SELECT ask, items FROM content WHERE faulty_id = ? AND localizer = ? AND strength = ? "
+            "AND status = 'written'", (faulty_id, localizer, strength))
+        return {ask: tuple(json.loads(items)) for ask, items in rows}
+
+    def record_content(self, finished: Iterable[tuple[ContentRecord, Mapping[str, tuple[str, Reply]],
+                                                      Iterable[Attempt]]],
+                       dialects: Mapping[Server, str] | None = None) -> None:
+        """Finished content requests with their new responses and attempts (the attempts' task id is the
+        request's id), atomically, like :meth:`record`."""
+        stamp = now()
+        rows, responses, attempts = [], [], []
+        for record, new_responses, request_attempts in finished:
+            rows.append((record.id, record.faulty_id, record.localizer, record.strength, record.ask, record.status,
+                         json.dumps(record.items), record.response_key, record.error, record.attempts,
+                         record.input_tokens, record.output_tokens, round(record.seconds, 4), stamp))
+            responses += [(key, localizer, reply.text, reply.raw, reply.dialect, reply.input_tokens,
+                           reply.output_tokens, stamp) for key, (localizer, reply) in new_responses.items()]
+            attempts += [(record.id, a.response_key, a.attempt, a.outcome, a.detail[:2000], round(a.seconds, 4), stamp)
+                         for a in request_attempts]
+        if not rows:
+            return
+        learned = [(base_url, model, dialect, stamp) for (base_url, model), dialect in (dialects or {}).items()]
+        with self._transaction():
+            self.connection.executemany("INSERT OR IGNORE INTO dialects VALUES (?,?,?,?)", learned)
+            self.connection.executemany("INSERT OR IGNORE INTO responses VALUES (?,?,?,?,?,?,?,?)", responses)
+            self.connection.executemany(
+                "INSERT INTO requests (task_id, response_key, attempt, outcome, detail, seconds, at) "
+                "VALUES (?,?,?,?,?,?,?)", attempts)
+            self.connection.executemany("INSERT OR REPLACE INTO content VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
     def subjects(self, kind: str, faulty_id: str | None = None) -> Iterator[Subject]:
         query, parameters = "SELECT * FROM subjects WHERE kind = ?", [kind]
@@ -342,6 +447,7 @@ class Store:
     def forget_errors(self) -> int:
         """Drop tasks that ended in ``error`` so that they run again; returns how many."""
         with self._transaction():
+            self.connection.execute("DELETE FROM content WHERE status = 'error'")
             return self.connection.execute("DELETE FROM tasks WHERE status = 'error'").rowcount
 
     def cached(self, key: str) -> Reply | None:
