@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import subprocess
 import sys
 import textwrap
 import time
@@ -265,6 +266,34 @@ def test_a_tool_in_bwrap_sees_its_files_and_no_network_and_cannot_write_the_host
     with sqlite3.connect(tmp_path / "run" / "flipbench.sqlite") as connection:
         (text,), = connection.execute("SELECT text FROM responses").fetchall()
     assert text.strip().endswith(":1:refused,nonet") and not Path("/root/flipbench-tool-escape").exists()
+
+
+def _python_image() -> str | None:
+    """A flipbench Python image on this machine's docker engine (any recipe's), or None."""
+    if shutil.which("docker") is None:
+        return None
+    listed = subprocess.run(["docker", "images", "flipbench-python", "--format", "{{.Repository}}:{{.Tag}}"],
+                            capture_output=True, text=True)
+    return (listed.stdout.split() or [None])[0] if listed.returncode == 0 else None
+
+
+@pytest.mark.skipif(_python_image() is None, reason="no docker engine with a flipbench-python image")
+def test_a_tool_in_docker_runs_in_its_image_on_the_mounted_working_directory_without_network(tmp_path):
+    probe = textwrap.dedent('''
+        import os, socket, sys
+        try:
+            socket.create_connection(("1.1.1.1", 53), timeout=1)
+            net = "net"
+        except OSError:
+            net = "nonet"
+        print(os.path.relpath(sys.argv[1]) + ":2:" + os.getcwd() + "," + net)
+    ''').replace("{", "{{").replace("}", "}}")
+    config = ToolConfig(("python3", "-c", probe, "{file}"), output="lines", sandbox="docker", image=_python_image())
+    run_experiment(_experiment({"probe": config}, spms=(), limit=1, control=False), tmp_path / "run")
+    with sqlite3.connect(tmp_path / "run" / "flipbench.sqlite") as connection:
+        (text,), = connection.execute("SELECT text FROM responses").fetchall()
+        (predicted,), = connection.execute("SELECT predicted FROM tasks").fetchall()
+    assert text.strip().endswith(":2:/work,nonet") and predicted == "[2]"
 
 
 def test_a_diff_view_tool_gets_the_change_and_answers_in_new_file_lines(tmp_path):
