@@ -17,6 +17,7 @@ import pytest
 
 import flipbench
 from flipbench.analysis import tables
+from flipbench.corpora import load_corpus
 from flipbench.errors import InputError
 from flipbench.localizers import OUTPUT_FORMATS, Finding, ToolConfig, UnreadableOutput, predicted_lines, read_findings
 from flipbench.model import source_lines
@@ -266,6 +267,20 @@ def test_a_tool_in_bwrap_sees_its_files_and_no_network_and_cannot_write_the_host
     with sqlite3.connect(tmp_path / "run" / "flipbench.sqlite") as connection:
         (text,), = connection.execute("SELECT text FROM responses").fetchall()
     assert text.strip().endswith(":1:refused,nonet") and not Path("/root/flipbench-tool-escape").exists()
+
+
+@pytest.mark.parametrize("tests", [False, True])
+def test_the_working_directory_holds_the_program_under_its_name_and_its_tests_when_asked(tmp_path, tests):
+    listing = "import os, sys; print(sys.argv[1] + ':1:' + sys.argv[2] + ' ' + ' '.join(sorted(os.listdir('.'))))"
+    config = ToolConfig((sys.executable, "-c", listing, "{file}", "{language}"), output="lines", tests=tests)
+    run_experiment(_experiment({"listing": config}, spms=(), limit=1, control=False), tmp_path / "run")
+    with sqlite3.connect(tmp_path / "run" / "flipbench.sqlite") as connection:
+        (text,), = connection.execute("SELECT text FROM responses").fetchall()
+        (program,), = connection.execute("SELECT program FROM subjects").fetchall()
+    real = {entry.name: entry for entry in load_corpus("builtin").programs()}[program]
+    files = text.split(":1:")[1].split()
+    assert Path(text.split(":1:")[0]).name == real.filename and files[0] == "python"
+    assert files[1:] == sorted([real.filename, real.tests.filename] if tests else [real.filename])
 
 
 def _python_image() -> str | None:
