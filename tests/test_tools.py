@@ -311,6 +311,17 @@ def test_a_tool_in_docker_runs_in_its_image_on_the_mounted_working_directory_wit
     assert text.strip().endswith(":2:/work,nonet") and predicted == "[2]"
 
 
+@pytest.mark.skipif(_python_image() is None, reason="no docker engine with a flipbench-python image")
+def test_a_hanging_tool_in_docker_leaves_no_container_behind(tmp_path):
+    config = ToolConfig(("python3", "-c", "import time; time.sleep(120)"), output="sarif", sandbox="docker",
+                        image=_python_image(), timeout=3.0)
+    run_experiment(_experiment({"hang": config}, spms=(), limit=1, control=False), tmp_path / "run")
+    assert [task["error"] for task in _tasks(tmp_path / "run")] == ["tool: tool timed out after 3s"]
+    running = subprocess.run(["docker", "ps", "--filter", "name=flipbench-tool-", "--format", "{{.Names}}"],
+                             capture_output=True, text=True, check=True).stdout.split()
+    assert running == []
+
+
 def test_a_diff_view_tool_gets_the_change_and_answers_in_new_file_lines(tmp_path):
     added = textwrap.dedent('''
         import re, sys

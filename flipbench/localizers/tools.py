@@ -199,6 +199,8 @@ class ToolLocalizer:
             started = time.perf_counter()
             code, stdout, stderr, timed_out = await _run(self._wrapped(argv, workdir), workdir, self._environment(workdir),
                                                          self.config.timeout)
+            if timed_out and self.config.sandbox == "docker":  # killing the client leaves its container running
+                await _run(["docker", "rm", "--force", workdir.name], workdir, self._environment(workdir), 60.0)
             run = {"exit_code": code, "stdout": stdout, "stderr": stderr, "workdir": inside,
                    "seconds": round(time.perf_counter() - started, 3), "command": list(self.config.command)}
         if timed_out:
@@ -225,7 +227,7 @@ class ToolLocalizer:
             return [*command, *(["--share-net"] if self.config.network else []), "--", *argv]
         if self.config.sandbox == "docker":
             passed = [option for name in self.config.env if name in os.environ for option in ("-e", name)]
-            return ["docker", "run", "--rm", "--network", "bridge" if self.config.network else "none",
+            return ["docker", "run", "--rm", "--name", workdir.name, "--network", "bridge" if self.config.network else "none",
                     "-v", f"{workdir}:{DOCKER_WORKDIR}", "-w", DOCKER_WORKDIR, "-e", f"HOME={DOCKER_WORKDIR}",
                     *passed, self.config.image, *argv]
         return argv
