@@ -158,10 +158,11 @@ class Run:
 def _subject_values(subjects: pd.DataFrame, ids: pd.Index, column: str) -> list[Any]:
     """``column`` of each subject in ``ids`` (an empty tuple for an id the subjects frame lacks)."""
     values = dict(zip(subjects["subject_id"], subjects[column]))
-    return [_as_tuple(values.get(subject_id, ())) for subject_id in ids]
+    return [as_tuple(values.get(subject_id, ())) for subject_id in ids]
 
 
-def _as_tuple(value: Any) -> tuple:
+def as_tuple(value: Any) -> tuple:
+    """A tuple column's value as a tuple, whether read from the database, an export's JSON text or missing."""
     if isinstance(value, str):  # read back from a CSV export
         value = json.loads(value)
     if value is None or (isinstance(value, float) and np.isnan(value)):

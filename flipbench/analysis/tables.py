@@ -18,7 +18,6 @@ Undefined values (no pair correct before, one program only) are missing, never a
 
 from __future__ import annotations
 
-import json
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -28,7 +27,7 @@ import pandas as pd
 
 from flipbench.analysis.defaults import TABLES
 from flipbench.analysis.existential import existential
-from flipbench.analysis.frames import Run
+from flipbench.analysis.frames import Run, as_tuple
 from flipbench.analysis.statistics import (
     EMPTY,
     Bootstrap,
@@ -591,8 +590,8 @@ def precision(run: Run) -> pd.DataFrame:
     if "predicted" not in before.columns or before.empty:
         return _frame([], PRECISION_COLUMNS)
     faults = dict(zip(run.subjects["subject_id"], run.subjects["fault_lines"]))
-    named = [_lines_named(value) for value in before["predicted"]]
-    fault_sets = [set(_fault_tuple(faults.get(subject_id))) for subject_id in before["subject_id"]]
+    named = [[int(line) for line in as_tuple(value)] for value in before["predicted"]]
+    fault_sets = [set(as_tuple(faults.get(subject_id))) for subject_id in before["subject_id"]]
     frame = pd.DataFrame({
         "localizer": before["localizer"].astype(str).to_numpy(), "program": before["program"].astype(str).to_numpy(),
         "tasks": 1, "findings": [len(lines) for lines in named],
@@ -613,20 +612,6 @@ def precision(run: Run) -> pd.DataFrame:
             row |= _columns(f"recall_at_{k}", _rate(sums, f"recall_at_{k}", "tasks"))
         rows.append(row)
     return _frame(rows, PRECISION_COLUMNS)
-
-
-def _lines_named(value: Any) -> list[int]:
-    if isinstance(value, str):
-        value = json.loads(value)
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return []
-    return [int(line) for line in value]
-
-
-def _fault_tuple(value: Any) -> tuple:
-    if isinstance(value, str):
-        value = json.loads(value)
-    return tuple(value) if value is not None and not isinstance(value, float) else ()
 
 
 def all_tables(run: Run, bootstrap: Bootstrap | None = None) -> dict[str, pd.DataFrame]:
