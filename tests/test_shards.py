@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from flipbench.cli import build_parser, main
 from flipbench.cli.run import experiment_from
+from flipbench.errors import InputError
 from flipbench.model import Subject
 from flipbench.runs.cluster.shards import (
     Layout,
@@ -32,6 +33,7 @@ from flipbench.runs.cluster.shards import (
     shard_experiment,
     shard_of,
 )
+from flipbench.runs.cluster.slurm import minutes as slurm_minutes
 from flipbench.runs.experiment import Experiment, ProviderLimits
 from flipbench.runs.exporting import export
 
@@ -242,3 +244,29 @@ def test_a_shard_whose_process_is_gone_shows_as_vanished(server, tmp_path, capsy
     assert main(["status", str(folder), "--format", "json"]) == 0
     states = [shard["state"] for shard in json.loads(capsys.readouterr().out)["shards"]]
     assert states == ["vanished", "pending"]
+
+
+def test_a_sharded_run_refused_while_starting_leaves_nothing_behind(server, tmp_path, capsys):
+    folder = tmp_path / "sharded"
+    command = run_command(server.base_url, folder, "--shards", "2")
+    refused = list(command)
+    refused[refused.index("openai/scripted")] = "nosuch/model"
+    assert main(refused) == 2
+    assert "nosuch" in capsys.readouterr().err
+    assert not folder.exists()
+    empty_corpus = tmp_path / "empty.jsonl"
+    empty_corpus.write_text('{"name": "only", "language": "java", "source": "class Only {}\\n"}\n')
+    assert main([*command, "--corpus", str(empty_corpus)]) == 2
+    assert not folder.exists()
+    assert main(run_command(server.base_url, folder, "--shards", "3")) == 0
+
+
+@pytest.mark.parametrize("text, minutes", [("90", 90), ("30:30", 31), ("2:00:00", 120), ("1-0", 1440),
+                                           ("1-2:30", 1590), ("0-0:0:1", 1)])
+def test_slurm_time_limits_are_read_as_sbatch_reads_them(text, minutes):
+    assert slurm_minutes(text) == minutes
+
+
+def test_a_slurm_time_limit_sbatch_would_refuse_is_refused_by_name():
+    with pytest.raises(InputError, match="--slurm-time"):
+        slurm_minutes("soon")

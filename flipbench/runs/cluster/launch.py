@@ -3,6 +3,7 @@ the chosen executor, wait for them (unless detached), merge when every shard is 
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -11,15 +12,18 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
+from flipbench.errors import InputError
 from flipbench.runs.cluster import local, slurm
 from flipbench.runs.cluster.shards import (
     Layout,
     Mark,
     ShardState,
     ShardStatus,
+    discard,
     merge,
     open_layout,
     prepare,
+    read_layout,
     shard_experiment,
     sharded_layout,
     status,
@@ -94,10 +98,19 @@ def run_sharded(experiment: Experiment, folder: Path, shards: int, options: Clus
     failed or vanished are (re)started, so running the same command again completes a run without doing
     any task twice."""
     executor = executor_for(options)
+    existed, new = folder.exists(), fresh or read_layout(folder) is None
     layout = open_layout(folder, shards, experiment, fresh=fresh)
     if on_start is not None:
         on_start()
-    prepare(layout, experiment)
+    try:
+        prepare(layout, experiment)
+    except InputError:
+        if new:  # refused while starting: nothing is left behind to block the corrected command
+            discard(folder)
+            if not existed:
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+        raise
     alive = Liveness()
     indices = to_run(status(layout, alive))
     executor.start(layout, shard_experiment(experiment, executor.parallelism(max(1, len(indices)))), indices)
