@@ -18,6 +18,7 @@ from flipbench.localizers import builtin_prompt_names
 from flipbench.model import LANGUAGES
 from flipbench.mutators import parse_chain
 from flipbench.runs import (
+    CONTENT_STAGE,
     FORMATS,
     TABLES,
     Experiment,
@@ -166,6 +167,11 @@ def print_summary(result: RunResult) -> None:
               f"{faults.without_site} pairs have no site for the fault, {faults.without_usable} no usable fault")
     already = dict(result.already_done)
     for name, tally in result.stages:
+        if name == CONTENT_STAGE:  # requests for model-written content, not localization tasks
+            print(f"{name}: {tally.tasks} requests to the localizers for their variants' content "
+                  f"({tally.tasks - tally.errors} answered, {tally.errors} errors); {tally.calls} calls, "
+                  f"{tally.cached} cached")
+            continue
         done_before = already.get(name, 0)
         if result.resumed and done_before and not tally.tasks:
             print(f"{name}: all {done_before} tasks were already done")

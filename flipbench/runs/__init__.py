@@ -12,4 +12,5 @@ __getattr__, __dir__, __all__ = exports(__name__, {
     "run": ("RunResult", "default_models", "run_experiment"),
     "run_data": ("load_run",),
     "verification": ("CorpusVerification", "ochiai_ranks", "verify_corpus"),
+    "written_content": ("CONTENT_STAGE",),
 })
