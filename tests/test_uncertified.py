@@ -71,3 +71,16 @@ def test_exports_mark_each_row_with_its_level(untested_run, tmp_path, table):
     export(untested_run, destination, table=table)
     rows = [json.loads(line) for line in destination.read_text(encoding="utf-8").splitlines()]
     assert rows and {row["level"] for row in rows} == {"compiled", "parsed"}
+
+
+def test_the_studys_seeds_import_in_one_step_both_languages(tmp_path):
+    from conftest import STUDY_DATA
+
+    from flipbench.cli import main
+
+    if not (STUDY_DATA / "Datasets").is_dir():
+        pytest.skip(f"the study's data is not at {STUDY_DATA}")
+    out = tmp_path / "study.jsonl"
+    assert main(["corpus", "import", str(STUDY_DATA / "Datasets"), "--out", str(out), "--format", "json"]) == 0
+    languages = [json.loads(line)["language"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert (languages.count("python"), languages.count("java")) == (637, 670)

@@ -206,6 +206,9 @@ def _corpus_import(args: argparse.Namespace) -> int:
                             "excluded": {e.program.name: e.excluded for e in corpus.entries if e.excluded}})
         return 0
     _print_import_summary(source, kind, stats)
+    if kind == "seeds":
+        print("  the seeds have no tests: in a run they are uncertified subjects, marked with the level they reach "
+              "(compiled, parsed)")
     if args.out:
         print(f"wrote {args.out} (use it with --corpus {args.out})")
     return 0

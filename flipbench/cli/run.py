@@ -12,6 +12,7 @@ from typing import Any
 from flipbench import console
 from flipbench.analysis import ConditionSummary
 from flipbench.cli.cluster import add_shard_options, run_sharded_command, sharded
+from flipbench.cli.dry_run import dry_run
 from flipbench.cli.options import sandbox_option
 from flipbench.cli.report import write_run_report
 from flipbench.localizers import builtin_prompt_names
@@ -80,6 +81,9 @@ def add_run_commands(verbs: argparse._SubParsersAction) -> None:
     run.add_argument("--fresh", action="store_true",
                      help="discard an earlier run in the run directory and start again (default: resume it)")
     sandbox_option(run)
+    run.add_argument("--dry-run", action="store_true",
+                     help="print the plan (faulty programs, tasks, content prompts, tokens and cost per localizer from "
+                          "[prices]) without calling or running anything; counts are upper bounds (nothing certified)")
     run.add_argument("--format", choices=("table", "json"), default="table")
     add_shard_options(run)
     run.set_defaults(handler=_run)
@@ -131,6 +135,8 @@ def _config_keys(path: Path) -> set[str]:
 
 def _run(args: argparse.Namespace) -> int:
     experiment = experiment_from(args)
+    if args.dry_run:
+        return dry_run(args, experiment)
     folder = args.out or RUNS / experiment.semantic_key[:12]
     def announce() -> None:
         print(f"flipbench {__version__}: run directory {folder}; localizers: {', '.join(experiment.models)}; "

@@ -77,6 +77,23 @@ def guess_language(directory: Path) -> Language | None:
 
 
 def is_seed_directory(directory: Path) -> bool:
+    """A directory of seed files, or one holding the artifact's ``<language>_dataset`` seed directories
+    (its ``Datasets`` folder, or the artifact itself): the study's whole corpus in one step."""
+    return _holds_seeds(directory) or bool(seed_directories(directory))
+
+
+def seed_directories(directory: Path) -> list[Path]:
+    """The ``<language>_dataset`` seed directories in ``directory`` or its ``Datasets`` folder, Python first."""
+    found = []
+    for language in LANGUAGES:
+        for candidate in (directory / f"{language}_dataset", directory / "Datasets" / f"{language}_dataset"):
+            if candidate.is_dir() and _holds_seeds(candidate):
+                found.append(candidate)
+                break
+    return found
+
+
+def _holds_seeds(directory: Path) -> bool:
     first = next(iter(sorted(directory.glob("*.json"))), None)
     if first is None:
         return False
@@ -130,7 +147,11 @@ def read_seeds(directory: Path, language: Language | None = None) -> list[Progra
 
 
 def read_seed_corpus(directory: Path, language: Language | None = None) -> Corpus:
-    return Corpus.of(CORPUS, read_seeds(directory, language))
+    """A seed directory, or every language's seeds when ``directory`` holds the artifact's seed directories."""
+    if _holds_seeds(directory):
+        return Corpus.of(CORPUS, read_seeds(directory, language))
+    return Corpus.of(CORPUS, [program for seeds in seed_directories(directory) for program in read_seeds(seeds)
+                              if language in (None, program.language)])
 
 
 def find_seed_directory(faults_directory: Path, language: Language) -> Path | None:

@@ -73,18 +73,22 @@ class FaultPool:
         if not stratify:
             return ranked
         turns: dict[int, int] = {}
-        turn_of = {}
+        turn_of = []  # by position in ``ranked``: a fault's id would build its whole faulty source
         for faulty in ranked:
             window = quartile(faulty.position)
-            turn_of[faulty.id] = (turns.get(window, 0), window)
+            turn_of.append((turns.get(window, 0), window))
             turns[window] = turns.get(window, 0) + 1
-        return sorted(ranked, key=lambda faulty: turn_of[faulty.id])
+        return [ranked[index] for index in sorted(range(len(ranked)), key=turn_of.__getitem__)]
 
     def faulty(self, program_name: str, faulty_id: str) -> FaultyProgram:
         for faulty in self._inject(program_name):
             if faulty.id == faulty_id:
                 return faulty
         raise KeyError(f"{program_name}: no fault {faulty_id} (the corpus or flipbench changed since the run began)")
+
+    def forget(self, program_name: str) -> None:
+        """Drop a program's injected faults (a plan over a whole corpus visits each program once)."""
+        self._found.pop(program_name, None)
 
     def _inject(self, program_name: str) -> list[FaultyProgram]:
         if program_name not in self._found:
