@@ -1,6 +1,6 @@
-"""Tests in the formats real projects use (``tests.framework``): pytest modules run by the real pytest in
-every sandbox, with one result per case, captured output, coverage and certification as for flipbench's
-own format."""
+"""Tests in the formats real projects use (``tests.framework``): pytest modules run by the real pytest and
+JUnit 4/5 classes run through JUnit's own API, in every sandbox, with one result per case, captured output,
+coverage and certification as for flipbench's own format."""
 
 from __future__ import annotations
 
@@ -166,3 +166,111 @@ def test_flipbench_format_tests_keep_the_program_ids_they_had():
                       TestSuite("def test_x():\n    pass\n", "test_p.py"))
     assert program.id == "be58d631d555e8e3"  # as computed before frameworks existed
     assert replace(clamp_program(), tests=TestSuite(PYTEST_TESTS, "test_clamp.py")).id != clamp_program().id
+
+
+JAVA_CLAMP = ("public class Clamp {\n    public static int clamp(int v, int lo, int hi) {\n        if (v < lo) {\n"
+              "            return lo;\n        }\n        if (v > hi) {\n            return hi;\n        }\n"
+              "        return v;\n    }\n}\n")
+JAVA_BUGGY = JAVA_CLAMP.replace("return lo;", "return hi;")
+JUNIT4_TESTS = """\
+import org.junit.Before;
+import org.junit.Ignore;
+import org.junit.Test;
+import static org.junit.Assert.assertEquals;
+
+public class ClampTest {
+    private int low;
+
+    @Before
+    public void setUp() { low = 0; }
+
+    @Test
+    public void inside() { System.out.println("inside"); assertEquals(5, Clamp.clamp(5, low, 10)); }
+
+    @Test
+    public void below() { assertEquals(0, Clamp.clamp(-1, low, 10)); }
+
+    @Test(expected = ArithmeticException.class)
+    public void dividesByLow() { System.out.println(1 / low); }
+
+    @Test
+    public void nothing() { String text = null; text.length(); }
+
+    @Ignore("not today")
+    @Test
+    public void ignored() { assertEquals(1, 2); }
+
+    public void helper() { }
+}
+"""
+JUNIT5_TESTS = """\
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ClampTest {
+    int low;
+
+    @BeforeEach
+    void setUp() { low = 0; }
+
+    @Test
+    void inside() { assertEquals(5, Clamp.clamp(5, low, 10)); }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, -5})
+    void below(int value) { assertEquals(0, Clamp.clamp(value, low, 10)); }
+
+    @Test
+    void loops() { while (true) { } }
+}
+"""
+
+
+def java_program(tests: str, framework: str, **changes) -> Program:
+    return Program("mine/Clamp", "java", JAVA_CLAMP, "Clamp a value.", "Clamp.java",
+                   Provenance("test", "clamp", "MIT"), TestSuite(tests, "ClampTest.java", framework), **changes)
+
+
+def test_junit_cases_are_the_methods_annotated_as_tests():
+    assert discover_test_cases("java", TestSuite(JUNIT4_TESTS, "ClampTest.java", "junit4")) == (
+        "inside", "below", "dividesByLow", "nothing", "ignored")
+    assert discover_test_cases("java", TestSuite(JUNIT5_TESTS, "ClampTest.java", "junit5")) == (
+        "inside", "below", "loops")
+
+
+def test_junit4_runs_each_test_as_junit_does(sandbox):
+    results, suite = run(sandbox, java_program(JUNIT4_TESTS, "junit4"), timeout=10.0)
+    assert suite.error is None
+    assert {name: result.outcome for name, result in results.items()} == {
+        "inside": "passed", "below": "passed", "dividesByLow": "passed", "nothing": "error", "ignored": "passed"}
+    assert results["inside"].stdout == "inside\n"
+    assert results["nothing"].message.startswith("java.lang.NullPointerException")
+
+
+def test_junit4_assertions_fail_their_test_on_the_faulty_version(sandbox):
+    results, _ = run(sandbox, java_program(JUNIT4_TESTS, "junit4"), JAVA_BUGGY, timeout=10.0, coverage=True)
+    assert results["below"].outcome == "failed" and "expected:<0> but was:<10>" in results["below"].message
+    assert results["inside"].outcome == "passed" and results["inside"].covered_lines == (3, 6, 9)
+
+
+def test_junit5_runs_parameterized_tests_and_limits_each_in_time(sandbox):
+    results, suite = run(sandbox, java_program(JUNIT5_TESTS, "junit5"), JAVA_BUGGY, timeout=3.0, coverage=True)
+    assert suite.error is None
+    assert results["inside"].outcome == "passed" and results["inside"].covered_lines == (3, 6, 9)
+    assert results["below"].outcome == "failed" and "AssertionFailedError" in results["below"].message
+    assert results["loops"].outcome == "timeout"
+
+
+def test_a_real_fault_with_junit5_tests_is_certified_live_and_an_spm_variant_preserving(sandbox):
+    passing = JUNIT5_TESTS.replace("    @Test\n    void loops() { while (true) { } }\n", "")
+    program = java_program(passing, "junit5", real_fault=RealFault(JAVA_BUGGY, (4,)))
+    [bug] = inject(program, ["real"])
+    references = reference_runs([program], sandbox, coverage=True)
+    [verdict] = verify_faults([bug], references, sandbox, coverage=True)
+    assert verdict.verdict == Verdict.LIVE
+    variant, _ = mutate(bug, ("dead_code",), strength=2, seed=0)
+    [checked] = verify_variants([variant], sandbox, references=references)
+    assert checked.verdict == Verdict.PRESERVING

@@ -22,10 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from flipbench.corpora import discover_test_cases, java_test_class
+from flipbench.corpora import discover_test_cases
 from flipbench.errors import InputError
 from flipbench.execution.java_coverage import PROBE_FILE, instrument, probe_source
-from flipbench.execution.test_frameworks import PYTEST_RUNNER, python_tests_argument
 from flipbench.execution.java_tools import (
     JVM_OPTIONS,
     Compilation,
@@ -36,6 +35,7 @@ from flipbench.execution.java_tools import (
     unit_package,
     write_units,
 )
+from flipbench.execution.test_frameworks import PYTEST_RUNNER, java_test_argument, python_tests_argument
 from flipbench.model import Language, Program
 from flipbench.sandbox import INPUTS, OUTPUTS, Execution, Invocation, Limits, Sandbox, open_sandbox, scratch_folders
 
@@ -221,7 +221,7 @@ def _run_java_batch(sandbox: Sandbox, prepared: _Batch, coverage: bool) -> list[
         shutil.copytree(helper_classes(sandbox), inputs / "helpers")
         (inputs / "jobs.tsv").write_text("".join(
             "\t".join(["classes", f"{OUTPUTS}/{index}.jsonl",
-                       f"{unit_package(index)}.{java_test_class(program.tests)}",
+                       java_test_argument(program.tests, unit_package(index)),
                        str(int(timeouts[index] * 1000)), ",".join(cases[index])]) + "\n"
             for index, (program, _) in enumerate(batch)), encoding="utf-8")
         limits = _batch_limits(sum(map(_limit, timeouts, cases)) + 60)

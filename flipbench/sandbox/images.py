@@ -66,7 +66,8 @@ RECIPES: dict[Language, ImageRecipe] = {
                           # about half the standard library (json, for one) ships without bytecode: every
                           # runner start would compile it again (70 ms for json alone)
                           finish=("python3 -m compileall -q /usr/lib/python3.11 || true",)),
-    "java": ImageRecipe("java", ("openjdk-17-jdk-headless",)),
+    # junit4, junit5: programs may bring JUnit 4/5 test classes (tests.framework), run through JUnit's own API
+    "java": ImageRecipe("java", ("openjdk-17-jdk-headless", "junit4", "junit5")),
 }
 
 

@@ -50,7 +50,8 @@ public final class FlipbenchCompiler {
                 pending.put(unit.getFileName().toString(), sources);
             }
         }
-        List<String> options = List.of("-d", classes.toString(), "-encoding", "UTF-8", "-nowarn",
+        String classpath = System.getProperty("java.class.path") + java.io.File.pathSeparator + FlipbenchJUnit.classpath();
+        List<String> options = List.of("-d", classes.toString(), "-classpath", classpath, "-encoding", "UTF-8", "-nowarn",
                 "-proc:none", "-Xlint:none", "-implicit:none");
         while (!pending.isEmpty()) {
             List<File> sources = new ArrayList<>();

@@ -53,7 +53,8 @@ public final class FlipbenchRunner {
                     continue;
                 }
                 URL classes = new File(job[0]).toURI().toURL();
-                try (URLClassLoader loader = new URLClassLoader(new URL[] {classes}, FlipbenchRunner.class.getClassLoader())) {
+                ClassLoader parent = FlipbenchJUnit.parent(FlipbenchRunner.class.getClassLoader());  // sees the JUnit jars
+                try (URLClassLoader loader = new URLClassLoader(new URL[] {classes}, parent)) {
                     String[] names = job[4].isEmpty() ? new String[0] : job[4].split(",");
                     runAll(loader, job[1], job[2], Long.parseLong(job[3]), names);
                 }
@@ -71,6 +72,10 @@ public final class FlipbenchRunner {
     @SuppressWarnings("deprecation")
     private static void runAll(ClassLoader loader, String resultsPath, String testClass, long timeoutMillis,
                                String[] names) throws Exception {
+        // "junit4:CLASS" / "junit5:CLASS": a JUnit test class, its methods run through JUnit (FlipbenchJUnit)
+        int colon = testClass.indexOf(':');
+        final String framework = colon < 0 ? null : testClass.substring(0, colon);
+        testClass = testClass.substring(colon + 1);
         PrintStream realOut = System.out;
         PrintStream realErr = System.err;
         try (Writer results = new OutputStreamWriter(new FileOutputStream(resultsPath), StandardCharsets.UTF_8)) {
@@ -82,6 +87,15 @@ public final class FlipbenchRunner {
                 results.flush();
                 return;
             }
+            if (framework != null) {
+                try {
+                    FlipbenchJUnit.prepare(framework, tests);
+                } catch (Throwable error) {
+                    results.write("{\"collection_error\":" + quote(describe(error)) + "}\n");
+                    results.flush();
+                    return;
+                }
+            }
             Method coverage = coverageProbe(loader, testClass);
             for (String name : names) {
                 drain(coverage);
@@ -90,9 +104,13 @@ public final class FlipbenchRunner {
                 Throwable[] failure = new Throwable[1];
                 Thread worker = new Thread(null, () -> {
                     try {
-                        Method method = tests.getDeclaredMethod(name);
-                        method.setAccessible(true);
-                        method.invoke(null);
+                        if (framework != null) {
+                            FlipbenchJUnit.run(framework, tests, name);
+                        } else {
+                            Method method = tests.getDeclaredMethod(name);
+                            method.setAccessible(true);
+                            method.invoke(null);
+                        }
                     } catch (InvocationTargetException error) {
                         failure[0] = error.getCause();
                     } catch (ThreadDeath death) {

@@ -29,6 +29,7 @@ import types
 HERE = os.path.dirname(os.path.abspath(__file__))
 """This file's folder, taken before batch mode changes directory: ``pytest_runner.py`` is beside it."""
 
+
 class TestTimeout(BaseException):
     """Raised inside a test that ran past its limit; a BaseException so ``except Exception`` in code under test cannot swallow it."""
 
