@@ -28,14 +28,27 @@ class Provenance:
     licence: str
 
 
+TestFramework = Literal["flipbench", "pytest", "junit4", "junit5"]
+"""How a test file is written: flipbench's framework-free format, or a real project's (a pytest module, a
+JUnit 4 or JUnit 5 test class), which the sandbox runs with that framework."""
+
+
 @dataclass(frozen=True)
 class TestSuite:
-    """A program's tests as one source file in the language's flipbench test format (see README)."""
+    """A program's tests as one source file: in the language's flipbench test format (see README), or a
+    pytest module or JUnit 4/5 test class (``framework``)."""
 
     __test__ = False  # not a pytest test class
 
     source: str
     filename: str
+    framework: TestFramework = "flipbench"
+
+    def content(self) -> dict[str, str]:
+        """What identifies the tests (the framework only when it is not flipbench's, so that the ids of
+        programs with flipbench tests stay what they were)."""
+        content = {"source": self.source, "filename": self.filename}
+        return content if self.framework == "flipbench" else content | {"framework": self.framework}
 
 
 @dataclass(frozen=True)
@@ -70,7 +83,7 @@ class Program:
         """Content id: identical code, spec and tests give the same id whatever the name or origin (a real
         fault is part of the content; programs without one keep the ids they always had)."""
         content = {"language": self.language, "filename": self.filename, "source": self.source,
-                   "spec": self.spec, "tests": self.tests}
+                   "spec": self.spec, "tests": self.tests and self.tests.content()}
         if self.real_fault is not None:
             content["real_fault"] = self.real_fault
         return codec.content_hash(content)
@@ -307,6 +320,18 @@ class Subject:
     """A variant's SPM edits, each with its line and distance to the nearest fault line."""
     function_spans: tuple[Span, ...] = ()
     """The functions holding the fault lines in this source (function-level accuracy)."""
+    level: CheckLevel = CheckLevel.PARSED
+    """How far it was checked: ``tested`` when its program's tests ran (the verdict says what they found),
+    else the level an uncertified subject reached (:class:`CheckLevel`)."""
+    filename: str = ""
+    """Its program's real file name (a tool gets the subject under it; a review's diff names it)."""
+    original: str = ""
+    """The program before the fault (a real bug's fixed version): the base a review of the change shows."""
+    tests: TestSuite | None = None
+    """Its program's tests (a tool may be given them)."""
+    spm_base: str = ""
+    """A variant without its fault (the SPMs merged, the fault's lines as the original had them): the base of a
+    review that shows the fault's hunk alone."""
 
     @cached_property
     def line_count(self) -> int:
@@ -315,6 +340,11 @@ class Subject:
     @property
     def certified(self) -> bool:
         return self.verdict in CERTIFIED
+
+    @property
+    def uncertified(self) -> bool:
+        """Its program has no tests, so no verdict could certify it: it runs marked with its level."""
+        return not self.level.certified
 
     def ranking(self, formula: str) -> tuple[RankedLine, ...] | None:
         return dict(self.rankings).get(formula)

@@ -13,10 +13,20 @@ packages=()
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || packages+=(python3-venv)
 command -v bwrap >/dev/null 2>&1 || packages+=(bubblewrap)  # the sandbox when no Docker engine answers
+# pytest test modules (tests.framework = "pytest") run by Debian's pytest, which bwrap sees in the host's /usr
+[[ -d /usr/lib/python3/dist-packages/pytest ]] || packages+=(python3-pytest)
+# JUnit 4/5 test classes (tests.framework = "junit4" | "junit5") run through Debian's JUnit jars in /usr/share/java
+[[ -f /usr/share/java/junit4.jar ]] || packages+=(junit4)
+[[ -f /usr/share/java/junit-jupiter-engine.jar ]] || packages+=(junit5)
 if ((with_tests)); then  # the tests run the docker backend against a real engine, with images built offline
     command -v dockerd >/dev/null 2>&1 || packages+=(docker.io)
     command -v debootstrap >/dev/null 2>&1 || packages+=(debootstrap)
     command -v chromium >/dev/null 2>&1 || packages+=(chromium)  # opens the HTML report in tests/test_report_browser.py
+    # a real single-node Slurm for tests/test_slurm.py (the daemons, not the slurm-wlm metapackage; the test
+    # starts them in the foreground on 127.0.0.1 with its own slurm.conf and stops them after)
+    command -v slurmctld >/dev/null 2>&1 || [[ -x /usr/sbin/slurmctld ]] || packages+=(slurmctld)
+    command -v slurmd >/dev/null 2>&1 || [[ -x /usr/sbin/slurmd ]] || packages+=(slurmd)
+    command -v munged >/dev/null 2>&1 || [[ -x /usr/sbin/munged ]] || packages+=(munge)
 fi
 if ((${#packages[@]})); then
     echo "setup: installing system packages: ${packages[*]}"

@@ -8,4 +8,6 @@ scripts/setup.sh --test
 export FLIPBENCH_REQUIRE_SANDBOXES="${FLIPBENCH_REQUIRE_SANDBOXES-docker,bwrap}"
 # the HTML report's browser test fails (not skips) when the chromium this script installed is missing
 export FLIPBENCH_REQUIRE_BROWSER="${FLIPBENCH_REQUIRE_BROWSER-1}"
+# the Slurm tests fail (not skip) when the slurmctld, slurmd and munge this script installed are missing
+export FLIPBENCH_REQUIRE_SLURM="${FLIPBENCH_REQUIRE_SLURM-1}"
 exec .venv/bin/python -m pytest "$@"

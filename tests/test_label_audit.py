@@ -4,7 +4,8 @@ import ast
 
 import pytest
 
-from flipbench.corpora.label_audit import audit_label, changed_lines, summarize
+from flipbench.corpora.label_audit import audit_label, summarize
+from flipbench.corpora.line_diff import changed_lines
 
 SEED = """\
 # Decide whether a year is a leap year.
@@ -70,9 +71,11 @@ def test_a_fault_identical_to_its_seed_changes_nothing():
 @pytest.mark.parametrize(("reference", "changed", "lines"), [
     ("a\nb\nc\n", "a\nB\nc\n", (2,)),
     ("a\nb\n", "a\nx\nb\n", (2,)),
-    ("a\nb\nc\n", "a\nc\n", (2,)),
+    ("a\nb\nc\n", "a\nc\n", (1, 2)),
+    ("a\nb\nc\n", "b\nc\n", (1,)),
+    ("a\nb\nc\n", "a\nb\n", (2,)),
 ])
-def test_changed_lines_are_lines_of_the_changed_text(reference, changed, lines):
+def test_changed_lines_are_lines_of_the_changed_text_and_a_deletion_the_two_around_its_gap(reference, changed, lines):
     assert changed_lines(reference, changed) == lines
 
 

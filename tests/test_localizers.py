@@ -1,6 +1,6 @@
 """The one Localizer protocol: every provider builds one, the chat localizer owns prompts, parsing and
-parse retries around its model, and a new kind of localizer (a tool printing SARIF, as a later issue
-adds) runs through the registry and the executor unchanged."""
+parse retries around its model, and a tool localizer (a program printing SARIF) runs through the registry and
+the executor beside a chat model."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ import asyncio
 import json
 import sqlite3
 import sys
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import ClassVar
 
 import pytest
 
@@ -31,7 +28,8 @@ from flipbench.localizers.protocol import (
     TaskContext,
     Unanswered,
 )
-from flipbench.localizers.registry import PROVIDERS, localizer_for
+from flipbench.localizers.registry import localizer_for
+from flipbench.localizers.tools import ToolConfig
 from flipbench.model import Subject
 from flipbench.runs.experiment import ProviderLimits
 from flipbench.runs.run import run_experiment
@@ -116,7 +114,7 @@ def test_a_baseline_answers_its_ranking_with_its_expected_correctness_and_never_
         localize(localizer_for("baseline/ochiai", SETTINGS), ScriptedContext([]))
 
 
-# --- a new kind of localizer, written as a later issue would --------------------------------------
+# --- a kind of localizer besides chat models: a tool (flipbench.localizers.tools) -----------------------------
 
 SARIF_TOOL = """
 import json, sys
@@ -128,48 +126,18 @@ print(json.dumps({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "ret
 """
 
 
-@dataclass(frozen=True)
-class SarifTool:
-    """An external program that prints SARIF: it runs here, reads no coverage and asks no model."""
-
-    spec: ModelSpec
-    capabilities: ClassVar[Capabilities] = Capabilities()
-
-    async def localize(self, subject: Subject, draw: Draw, context: TaskContext) -> LocalizerAnswer:
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "subject.py"
-            path.write_text(subject.source, encoding="utf-8")
-            process = await asyncio.create_subprocess_exec(sys.executable, "-c", SARIF_TOOL, str(path),
-                                                           stdout=asyncio.subprocess.PIPE)
-            output, _ = await process.communicate()
-        results = json.loads(output)["runs"][0]["results"]
-        lines = tuple(result["locations"][0]["physicalLocation"]["region"]["startLine"] for result in results)
-        if not lines:
-            raise Unanswered("sarif: no result")
-        return LocalizerAnswer(lines, "sarif")
-
-
-@dataclass(frozen=True)
-class SarifToolProvider:
-    takes_base_url: ClassVar[bool] = False
-
-    def localizer(self, spec: ModelSpec, settings: LocalizerSettings) -> SarifTool:
-        return SarifTool(spec)
-
-
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_tool_localizer_registered_once_runs_beside_a_chat_model_without_executor_changes(tmp_path, monkeypatch,
-                                                                                            workers):
-    monkeypatch.setitem(PROVIDERS, "tool", SarifToolProvider())
+def test_a_tool_localizer_runs_beside_a_chat_model_in_one_process_and_in_workers(tmp_path, workers):
+    tools = {"returns": ToolConfig((sys.executable, "-c", SARIF_TOOL.replace("{", "{{").replace("}", "}}"), "{file}"))}
     with ServerThread(ScriptedModel()) as server:
         settings = experiment(server.base_url, models=("tool/returns", "openai/scripted"), limit=3, workers=workers,
-                              limits={"openai": ProviderLimits(concurrency=8)})
+                              limits={"openai": ProviderLimits(concurrency=8)}, tools=tools)
         result = run_experiment(settings, tmp_path, backoff=FAST)
     with sqlite3.connect(tmp_path / "flipbench.sqlite") as connection:
         rows = connection.execute("SELECT localizer, role, status, parsed_from, predicted, response_key, error "
                                   "FROM tasks").fetchall()
     tool = [row for row in rows if row[0] == "tool/returns"]
     assert len(tool) == 3 * 3 and all(row[2] in ("correct", "wrong") for row in tool)  # before, variant, control
-    assert {row[3] for row in tool} == {"sarif"} and all(json.loads(row[4]) and row[5] is None for row in tool)
+    assert {row[3] for row in tool} == {"tool:sarif"} and all(json.loads(row[4]) and row[5] for row in tool)
     assert {row[3] for row in rows if row[0] == "openai/scripted"} == {"json"}
     assert {summary.localizer for summary in result.summary} == {"tool/returns", "openai/scripted"}

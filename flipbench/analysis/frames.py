@@ -24,6 +24,12 @@ analysis never opens a database, parses a program or calls a model.
 ``requests`` (one row per HTTP attempt, and a ``cached`` row per answer read from the cache):
     ``task_id``, ``outcome`` (ok | transient | permanent | unparseable | cached). Optional:
     ``localizer`` (else found through ``tasks``), ``attempt``.
+``content`` (one row per request for model-written SPM content; optional, empty without it):
+    ``localizer``, ``faulty_id``, ``strength``, ``ask`` (comments | names | dead_code), ``status``
+    (written | error), ``items`` (how many it wrote), ``calls``, ``cached``, ``input_tokens``, ``output_tokens``.
+``content_rejections`` (one row per written item its site's checks refused; optional):
+    ``localizer``, ``faulty_id``, ``strength``, ``condition``, ``kind`` (comment | name | dead_code),
+    ``item`` (null: none was left for the site), ``reason``, ``fallback`` (builtin | dropped | none).
 """
 
 from __future__ import annotations
@@ -44,6 +50,9 @@ TASK_COLUMNS = ("task_id", "role", "localizer", "condition", "draw", "status", "
 SUBJECT_COLUMNS = ("subject_id", "kind", "faulty_id", "program", "language", "fault", "fault_lines", "condition",
                    "verdict", "function_spans")
 REQUEST_COLUMNS = ("task_id", "outcome")
+CONTENT_COLUMNS = ("localizer", "faulty_id", "strength", "ask", "status", "items", "calls", "cached", "input_tokens",
+                   "output_tokens")
+CONTENT_REJECTION_COLUMNS = ("localizer", "faulty_id", "strength", "condition", "kind", "item", "reason", "fallback")
 STUDY_TOLERANCE = 2
 """The study's hit rule: |predicted - label| <= 2 (stated only in its code)."""
 PAIR_COLUMNS = frozenset({"task_id", "localizer", "condition", "draw", "status", "predicted", "parsed_from",
@@ -86,6 +95,11 @@ class Run:
     """False while the run is going on, or when it was stopped before its end."""
     meta: Mapping[str, str] = field(default_factory=dict)
     texts: TextsLookup | None = None
+    content: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(CONTENT_COLUMNS)))
+    """One row per request for model-written SPM content (none when the content was built in)."""
+    content_rejections: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(CONTENT_REJECTION_COLUMNS)))
+    """One row per model-written item a variant's in-place checks rejected."""
 
     def __post_init__(self) -> None:
         for frame, columns, what in ((self.tasks, TASK_COLUMNS, "tasks"), (self.subjects, SUBJECT_COLUMNS, "subjects"),
@@ -144,10 +158,11 @@ class Run:
 def _subject_values(subjects: pd.DataFrame, ids: pd.Index, column: str) -> list[Any]:
     """``column`` of each subject in ``ids`` (an empty tuple for an id the subjects frame lacks)."""
     values = dict(zip(subjects["subject_id"], subjects[column]))
-    return [_as_tuple(values.get(subject_id, ())) for subject_id in ids]
+    return [as_tuple(values.get(subject_id, ())) for subject_id in ids]
 
 
-def _as_tuple(value: Any) -> tuple:
+def as_tuple(value: Any) -> tuple:
+    """A tuple column's value as a tuple, whether read from the database, an export's JSON text or missing."""
     if isinstance(value, str):  # read back from a CSV export
         value = json.loads(value)
     if value is None or (isinstance(value, float) and np.isnan(value)):

@@ -44,12 +44,21 @@ def overview(run: Run) -> dict[str, Any]:
         "variants": int((subjects["kind"] == "variant").sum()),
         "certified_faulty": int(((subjects["kind"] == "faulty") & certified).sum()),
         "certified_variants": int(((subjects["kind"] == "variant") & certified).sum()),
-        "verdicts": verdicts, "tasks": len(tasks),
+        "verdicts": verdicts, "levels": _levels(subjects), "filter": settings.get("filter", "none"),
+        "content": settings.get("content", "builtin"), "tasks": len(tasks),
         "tasks_by_role": {str(role): int(count) for role, count in tasks["role"].value_counts().sort_index().items()},
         "tasks_by_status": {str(status): int(count) for status, count in
                             tasks["status"].value_counts().sort_index().items()},
         "errors": int((tasks["status"] == "error").sum()),
     }
+
+
+def _levels(subjects: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """Per kind (faulty, variant): subjects by the level they were checked to (tested, compiled, parsed)."""
+    if "level" not in subjects.columns:
+        return {}
+    return {str(kind): {str(level): int(count) for level, count in group["level"].value_counts().sort_index().items()}
+            for kind, group in subjects.groupby("kind", observed=True)}
 
 
 def notes(runs: Sequence[Run], flips: pd.DataFrame) -> list[str]:
@@ -64,6 +73,11 @@ def notes(runs: Sequence[Run], flips: pd.DataFrame) -> list[str]:
         errors = int((run.tasks["status"] == "error").sum())
         if errors:
             said.append(f"{prefix}{errors} tasks ended in error; they are counted apart and in no rate.")
+        uncertified = _uncertified(run)
+        if uncertified:
+            said.append(f"{prefix}uncertified subjects (their programs have no tests, so no fault is shown live and no "
+                        f"variant's behaviour shown kept): {uncertified}; the subjects table and the exports mark "
+                        "each with its level.")
         if run.version and run.version != __version__:
             said.append(f"{prefix}run with flipbench {run.version}, reported by flipbench {__version__}.")
     if len(flips) and int(pd.to_numeric(flips["n"], errors="coerce").fillna(0).sum()) == 0:
@@ -80,6 +94,18 @@ def notes(runs: Sequence[Run], flips: pd.DataFrame) -> list[str]:
             said.append("The runs compared have different seeds (" + ", ".join(f"{run.name}: {run.seed}" for run in runs)
                         + "): their faults and variants may differ, and only the tasks they share are paired.")
     return said
+
+
+def _uncertified(run: Run) -> str:
+    """``12 faulty programs (12 compiled), 40 variants (40 compiled)`` for the subjects no test checked."""
+    parts = []
+    for kind, counts in _levels(run.subjects).items():
+        untested = {level: count for level, count in counts.items() if level != "tested"}
+        if untested:
+            noun = "faulty programs" if kind == "faulty" else "variants"
+            parts.append(f"{sum(untested.values())} {noun} ("
+                         + ", ".join(f"{count} {level}" for level, count in sorted(untested.items())) + ")")
+    return ", ".join(parts)
 
 
 def localizer_pairs(first: Run, second: Run) -> list[tuple[str, str]]:

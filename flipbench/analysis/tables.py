@@ -26,7 +26,8 @@ import numpy as np
 import pandas as pd
 
 from flipbench.analysis.defaults import TABLES
-from flipbench.analysis.frames import Run
+from flipbench.analysis.existential import existential
+from flipbench.analysis.frames import Run, as_tuple
 from flipbench.analysis.statistics import (
     EMPTY,
     Bootstrap,
@@ -399,7 +400,7 @@ def groups(run: Run, bootstrap: Bootstrap | None = None) -> pd.DataFrame:
     members: dict[tuple[str, str], list[str]] = {}
     for localizer, attributes in declared.items():
         for attribute, value in attributes.items():
-            if attribute != "version_of":
+            if attribute not in ("version_of", "paper"):  # paper: the paper's name for the model, one per localizer
                 members.setdefault((attribute, str(value)), []).append(localizer)
     answers = run.answers[run.answers["role"] == "before"]
     outcomes = pair_outcomes(run)
@@ -558,14 +559,73 @@ def study_view(run: Run, bootstrap: Bootstrap | None = None) -> pd.DataFrame:
                          "ci_high", "clusters"])
 
 
+RECALL_AT = (1, 5, 10)
+PRECISION_COLUMNS = ("localizer", "view", "n", "findings_per_task", "precision", "precision_low", "precision_high",
+                     *(f"recall_at_{k}{suffix}" for k in RECALL_AT for suffix in ("", "_low", "_high")), "clusters")
+
+
+def localizer_views(settings: Mapping[str, Any]) -> dict[str, str]:
+    """How each localizer of a run saw its subjects: ``file``, or ``diff (base: ..., context N)`` for a tool with
+    ``view = "diff"`` or a built-in ``review_diff`` prompt; ``ranking`` for a baseline (it reads coverage)."""
+    review = f"diff (base: {settings.get('diff_base', 'original')}, context {settings.get('diff_context', 3)})"
+    prompt_view = review if str(settings.get("prompt", "")).startswith("review_diff") else "file"
+    tools = settings.get("tools") or {}
+    views = {}
+    for name in settings.get("models") or []:
+        provider, _, model = str(name).partition("/")
+        if provider == "tool":
+            views[name] = review if (tools.get(model) or {}).get("view") == "diff" else "file"
+        else:
+            views[name] = "ranking" if provider == "baseline" else prompt_view
+    return views
+
+
+def precision(run: Run) -> pd.DataFrame:
+    """Stage 1 per localizer: findings per task (the distinct lines it names), ``precision`` (the share of those
+    on a fault line, pooled, with a clustered interval) and ``recall_at_k`` (the share of tasks with a fault
+    line among the first k lines named), so that a tool flagging every line does not look good. A baseline
+    ranks every line rather than naming findings: its precision is not defined (its recall is its top-k)."""
+    before = run.answers[run.answers["role"] == "before"]
+    before = before[before["scored"]]
+    if "predicted" not in before.columns or before.empty:
+        return _frame([], PRECISION_COLUMNS)
+    faults = dict(zip(run.subjects["subject_id"], run.subjects["fault_lines"]))
+    named = [[int(line) for line in as_tuple(value)] for value in before["predicted"]]
+    fault_sets = [set(as_tuple(faults.get(subject_id))) for subject_id in before["subject_id"]]
+    frame = pd.DataFrame({
+        "localizer": before["localizer"].astype(str).to_numpy(), "program": before["program"].astype(str).to_numpy(),
+        "tasks": 1, "findings": [len(lines) for lines in named],
+        "on_fault": [sum(line in fault for line in lines) for lines, fault in zip(named, fault_sets)],
+        **{f"recall_at_{k}": [int(any(line in fault for line in lines[:k])) for lines, fault in zip(named, fault_sets)]
+           for k in RECALL_AT}})
+    views = localizer_views(run.settings)
+    rows = []
+    for key, sums in _per_cluster(frame, ("localizer",), ("tasks", "findings", "on_fault",
+                                                          *(f"recall_at_{k}" for k in RECALL_AT))):
+        localizer = key[0]
+        ranking = views.get(localizer) == "ranking" or str(localizer).startswith("baseline/")
+        row = {"localizer": localizer, "view": views.get(localizer, "file"), "n": int(sums["tasks"].sum()),
+               "findings_per_task": None if ranking else _mean(sums["findings"].sum(), sums["tasks"].sum()),
+               **_columns("precision", EMPTY if ranking else _rate(sums, "on_fault", "findings")),
+               "clusters": int((sums["tasks"] > 0).sum())}
+        for k in RECALL_AT:
+            row |= _columns(f"recall_at_{k}", _rate(sums, f"recall_at_{k}", "tasks"))
+        rows.append(row)
+    return _frame(rows, PRECISION_COLUMNS)
+
+
 def all_tables(run: Run, bootstrap: Bootstrap | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the report, by name (see :data:`TABLES`)."""
+    from flipbench.analysis import paper, written_content  # built on this module's helpers
     bootstrap = bootstrap or Bootstrap(seed=run.seed)
     makers: Mapping[str, Callable[[], pd.DataFrame]] = {
         "accuracy": lambda: accuracy(run), "flips": lambda: flips(run, bootstrap),
         "strength": lambda: strength(run), "strength_slopes": lambda: strength_slopes(run, bootstrap),
         "position": lambda: position(run, bootstrap), "distance": lambda: distance(run, bootstrap),
         "groups": lambda: groups(run, bootstrap), "versions": lambda: versions(run, bootstrap),
-        "fault": lambda: fault(run, bootstrap), "counts": lambda: counts(run),
-        "study_view": lambda: study_view(run, bootstrap)}
+        "fault": lambda: fault(run, bootstrap), "counts": lambda: counts(run), "precision": lambda: precision(run),
+        "existential": lambda: existential(run),
+        "study_view": lambda: study_view(run, bootstrap), "content": lambda: written_content.content(run),
+        "content_rejections": lambda: written_content.content_rejections(run),
+        "paper": lambda: paper.paper_table(run, bootstrap)}
     return {name: makers[name]() for name in TABLES}

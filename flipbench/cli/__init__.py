@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from flipbench import exits
+from flipbench.cli.cluster import add_cluster_commands
 from flipbench.cli.corpus import add_corpus_commands
 from flipbench.cli.mutation import add_fault_commands, add_spm_commands
+from flipbench.cli.presets import add_presets_command
 from flipbench.cli.report import add_report_command
 from flipbench.cli.run import add_run_commands
 from flipbench.cli.sandbox import add_sandbox_commands
@@ -91,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_spm_commands(verbs)
     add_sandbox_commands(verbs)
     add_run_commands(verbs)
+    add_cluster_commands(verbs)
+    add_presets_command(verbs)
     add_report_command(verbs)
     return parser
 

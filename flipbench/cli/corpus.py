@@ -53,11 +53,14 @@ def add_corpus_commands(verbs: argparse._SubParsersAction) -> None:
     check.set_defaults(handler=_corpus_check)
 
     imports = commands.add_parser(
-        "import", help="import the study's data or a JSONL corpus",
-        description="Import the reference study's seeds or faulty programs, or validate a flipbench JSONL "
-                    "corpus. Prints a summary (and, for faulty programs, the label audit); --out writes JSONL.")
-    imports.add_argument("source", type=Path, help="a study directory of JSON files, or a .jsonl file")
-    imports.add_argument("--kind", choices=("auto", "seeds", "faults", "jsonl"), default="auto",
+        "import", help="import the study's data, a ConDefects tree or a JSONL corpus",
+        description="Import the reference study's seeds or faulty programs, a ConDefects tree (real bugs), or "
+                    "validate a flipbench JSONL corpus. Prints a summary (for the study's faulty programs the label "
+                    "audit, for real bugs where the dataset's fault location and the diff disagree); --out writes "
+                    "flipbench's JSONL format (faults as faulty records), which --corpus reads.")
+    imports.add_argument("source", type=Path, help="a study directory of JSON files, a ConDefects tree (its root or "
+                                                   "its Code folder), or a .jsonl file")
+    imports.add_argument("--kind", choices=("auto", "seeds", "faults", "condefects", "jsonl"), default="auto",
                          help="what SOURCE holds (default: detect)")
     imports.add_argument("--language", choices=LANGUAGES, help="language of a study directory (default: from its name)")
     imports.add_argument("--seeds", type=Path, help="seed directory to audit faulty programs against (default: found "
@@ -183,11 +186,14 @@ def _corpus_import(args: argparse.Namespace) -> int:
         if source.is_file():
             kind = "jsonl"
         elif source.is_dir():
-            kind = "seeds" if corpora.is_seed_directory(source) else "faults"
+            kind = ("seeds" if corpora.is_seed_directory(source)
+                    else "condefects" if corpora.is_condefects_tree(source) else "faults")
         else:
             raise InputError(f"{source}: no such file or directory")
     if kind == "faults":
         return _import_faults(args)
+    if kind == "condefects":
+        return _import_condefects(args)
     if kind == "seeds":
         corpus = corpora.read_seed_corpus(source, args.language)
     else:
@@ -199,25 +205,69 @@ def _corpus_import(args: argparse.Namespace) -> int:
         console.print_json({"kind": kind, "out": str(args.out) if args.out else None, **stats,
                             "excluded": {e.program.name: e.excluded for e in corpus.entries if e.excluded}})
         return 0
-    print(f"imported {stats['programs']} programs from {source} ({kind})")
-    for language, numbers in stats["languages"].items():
-        print(f"  {language}: {numbers['usable']} usable, {numbers['parse_failures']} excluded (do not parse)")
-        for reason, count in list(numbers["parse_failure_reasons"].items())[:5]:
-            print(f"    {count} x {reason}")
+    _print_import_summary(source, kind, stats)
+    if kind == "seeds":
+        print("  the seeds have no tests: in a run they are uncertified subjects, marked with the level they reach "
+              "(compiled, parsed)")
     if args.out:
         print(f"wrote {args.out} (use it with --corpus {args.out})")
     return 0
 
 
+def _print_import_summary(source: Path, kind: str, stats: dict) -> None:
+    print(f"imported {stats['programs']} programs from {source} ({kind})")
+    for language, numbers in stats["languages"].items():
+        print(f"  {language}: {numbers['usable']} usable, {numbers['parse_failures']} excluded (do not parse)")
+        for reason, count in list(numbers["parse_failure_reasons"].items())[:5]:
+            print(f"    {count} x {reason}")
+
+
+def _import_condefects(args: argparse.Namespace) -> int:
+    imported = corpora.read_condefects(args.source)
+    corpus = corpora.Corpus.of(corpora.CONDEFECTS, imported.programs)
+    if args.out:
+        corpora.write_programs(imported.programs, args.out)
+    stats = corpora.corpus_stats(corpus)
+    counts, differing = corpora.disagreements(imported.programs)
+    locations = {agreement.value: counts.get(agreement, 0) for agreement in corpora.Agreement}
+    if args.format == "json":
+        console.print_json({"kind": "condefects", "out": str(args.out) if args.out else None, **stats,
+                            "excluded": {e.program.name: e.excluded for e in corpus.entries if e.excluded},
+                            "skipped": imported.skipped, "fault_locations": locations, "disagreements": differing})
+        return 0
+    _print_import_summary(args.source, "condefects", stats)
+    print(f"  {len(imported.programs)} real bugs, none with tests (ConDefects ships them separately): "
+          f"they run uncertified")
+    for skip in imported.skipped[:10]:
+        print(f"  skipped {skip.path}: {skip.reason}")
+    if len(imported.skipped) > 10:
+        print(f"  ... {len(imported.skipped) - 10} more skipped (see --format json)")
+    print("fault lines, the dataset's location against the diff-derived lines:")
+    console.print_table(["agreement", "count"], [[name, count] for name, count in locations.items()])
+    if differing:
+        print("where they disagree (flipbench scores the diff-derived lines):")
+        console.print_table(["program", "agreement", "dataset lines", "diff lines", "distance"],
+                            [[d.program, d.agreement, ",".join(map(str, d.dataset_lines)),
+                              ",".join(map(str, d.fault_lines)), d.distance] for d in differing])
+    if args.out:
+        print(f"wrote {args.out} (use it with --corpus {args.out} and faults = [\"real\"])")
+    return 0
+
+
 def _import_faults(args: argparse.Namespace) -> int:
     faults = corpora.read_faults(args.source, args.language, args.seeds)
+    verified = any(fault.seed_found for fault in faults)
+    records = [record for record in (fault.as_faulty_record() for fault in faults) if record is not None]
     if args.out:
-        args.out.write_text("".join(codec.dumps(fault) + "\n" for fault in faults), encoding="utf-8")
+        if not verified:
+            raise InputError(f"{args.source}: cannot write faulty records without the seeds they were made from "
+                             f"(the fixed versions): pass --seeds DIR")
+        corpora.write_programs(records, args.out)
     summary = corpora.summarize(fault.audit for fault in faults)
-    verified = any(fault.audit.changed_lines for fault in faults)
     if args.format == "json":
         console.print_json({"kind": "faults", "fault": faults[0].faulty.fault if faults else None,
-                            "seeds_found": verified, **summary,
+                            "seeds_found": verified, **summary, "out": str(args.out) if args.out else None,
+                            "records": len(records) if verified else 0,
                             "audits": {fault.file: fault.audit for fault in faults}})
         return 0
     total = summary["faulty_programs"]
@@ -231,5 +281,7 @@ def _import_faults(args: argparse.Namespace) -> int:
         print(f"  misplaced labels that are the fault's line in the original seed (before comments and blank lines "
               f"were dropped): {summary['label_is_original_seed_line']}")
     if args.out:
-        print(f"wrote {args.out} (fault lines corrected where the seed is known)")
+        print(f"wrote {len(records)} faulty records to {args.out} (fault lines corrected against the seeds; the "
+              f"study's label kept as dataset_fault_lines; {len(faults) - len(records)} left out: they changed "
+              f"nothing or have no seed); use it with --corpus {args.out} and faults = [\"real\"]")
     return 0

@@ -41,6 +41,8 @@ def add_fault_commands(verbs: argparse._SubParsersAction) -> None:
 def _faults(args: argparse.Namespace) -> int:
     rows = [{"name": op.name, "in_study": op.in_study, "description": op.description}
             for op in mutators.OPERATORS.values()]
+    rows.append({"name": mutators.REAL, "in_study": False,
+                 "description": "a real bug brought in a corpus (a faulty record: source is the fix, faulty_source the bug)"})
     if args.format == "json":
         console.print_json(rows)
     else:
@@ -81,7 +83,7 @@ def _inject(args: argparse.Namespace) -> int:
     else:
         console.print_table(["fault", "lines", "position", "before", "after"],
                             [[r["fault"], ",".join(map(str, r["fault_lines"])), r["position"],
-                              r["before"].strip()[:40], r["after"].strip()[:40]] for r in every])
+                              (r["before"] or "").strip()[:40], (r["after"] or "").strip()[:40]] for r in every])
     return 0
 
 

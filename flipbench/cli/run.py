@@ -11,12 +11,15 @@ from typing import Any
 
 from flipbench import console
 from flipbench.analysis import ConditionSummary
+from flipbench.cli.cluster import add_shard_options, run_sharded_command, sharded
+from flipbench.cli.dry_run import dry_run
 from flipbench.cli.options import sandbox_option
 from flipbench.cli.report import write_run_report
 from flipbench.localizers import builtin_prompt_names
 from flipbench.model import LANGUAGES
 from flipbench.mutators import parse_chain
 from flipbench.runs import (
+    CONTENT_STAGE,
     FORMATS,
     TABLES,
     Experiment,
@@ -24,6 +27,8 @@ from flipbench.runs import (
     default_models,
     export,
     load_experiment,
+    load_preset,
+    read_preset,
     run_experiment,
 )
 from flipbench.version import __version__
@@ -38,6 +43,8 @@ def add_run_commands(verbs: argparse._SubParsersAction) -> None:
                     "SPM variant and a null control (the faulty program asked again). With no arguments: the "
                     "built-in corpus, the study's four faults and four SPMs at strength 1, the baselines, plus "
                     "$FLIPBENCH_MODEL or a local Ollama model. Re-running the same command resumes.")
+    run.add_argument("--preset", metavar="NAME", help="start from a named experiment (`flipbench presets`: default, "
+                                                      "study, robust); --config and flags override it")
     run.add_argument("--config", type=Path, metavar="FILE", help="experiment settings (TOML); flags override them")
     run.add_argument("--model", action="append", default=None, metavar="M",
                      help="localizer provider/model, e.g. openai/gpt-4o, ollama/qwen2.5-coder:7b, baseline/ochiai "
@@ -74,7 +81,11 @@ def add_run_commands(verbs: argparse._SubParsersAction) -> None:
     run.add_argument("--fresh", action="store_true",
                      help="discard an earlier run in the run directory and start again (default: resume it)")
     sandbox_option(run)
+    run.add_argument("--dry-run", action="store_true",
+                     help="print the plan (faulty programs, tasks, content prompts, tokens and cost per localizer from "
+                          "[prices]) without calling or running anything; counts are upper bounds (nothing certified)")
     run.add_argument("--format", choices=("table", "json"), default="table")
+    add_shard_options(run)
     run.set_defaults(handler=_run)
 
     exporting = verbs.add_parser("export", help="export a run's tables to Parquet, CSV or JSONL",
@@ -89,9 +100,12 @@ def add_run_commands(verbs: argparse._SubParsersAction) -> None:
 
 
 def experiment_from(args: argparse.Namespace) -> Experiment:
-    """Defaults, then the config file, then flags. Without models anywhere, the default localizers."""
-    experiment = load_experiment(args.config) if args.config else Experiment()
-    if args.model is None and not (args.config and "models" in _config_keys(args.config)):
+    """Defaults (or a preset), then the config file, then flags. Without models anywhere, the default localizers."""
+    base = load_preset(args.preset) if args.preset else Experiment()
+    experiment = load_experiment(args.config, base) if args.config else base
+    named_models = (args.preset and "models" in read_preset(args.preset).settings) or (
+        args.config and "models" in _config_keys(args.config))
+    if args.model is None and not named_models:
         experiment = dataclasses.replace(experiment, models=default_models())
     experiment = experiment.with_overrides(
         models=tuple(args.model) if args.model else None, base_url=args.base_url, samples=args.samples,
@@ -121,11 +135,15 @@ def _config_keys(path: Path) -> set[str]:
 
 def _run(args: argparse.Namespace) -> int:
     experiment = experiment_from(args)
+    if args.dry_run:
+        return dry_run(args, experiment)
     folder = args.out or RUNS / experiment.semantic_key[:12]
     def announce() -> None:
         print(f"flipbench {__version__}: run directory {folder}; localizers: {', '.join(experiment.models)}; "
               f"seed {experiment.seed}", file=sys.stderr)
 
+    if sharded(args, folder):
+        return run_sharded_command(args, experiment, folder, announce, print_summary)
     result = run_experiment(experiment, folder, retry_errors=args.retry_errors, fresh=args.fresh, on_start=announce)
     report, intervals = write_run_report(folder)
     # the closing table's intervals are the report's (clustered over seed programs), so the two never disagree
@@ -155,6 +173,11 @@ def print_summary(result: RunResult) -> None:
               f"{faults.without_site} pairs have no site for the fault, {faults.without_usable} no usable fault")
     already = dict(result.already_done)
     for name, tally in result.stages:
+        if name == CONTENT_STAGE:  # requests for model-written content, not localization tasks
+            print(f"{name}: {tally.tasks} requests to the localizers for their variants' content "
+                  f"({tally.tasks - tally.errors} answered, {tally.errors} errors); {tally.calls} calls, "
+                  f"{tally.cached} cached")
+            continue
         done_before = already.get(name, 0)
         if result.resumed and done_before and not tally.tasks:
             print(f"{name}: all {done_before} tasks were already done")

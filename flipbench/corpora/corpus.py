@@ -39,11 +39,7 @@ class Corpus:
             if program.name in seen:
                 raise InputError(f"corpus {name!r}: duplicate program name {program.name!r}")
             seen[program.name] = program
-        entries = tuple(
-            CorpusEntry(program, syntax_error(program.language, program.source, program.filename))
-            for program in programs
-        )
-        return cls(name, entries)
+        return cls(name, tuple(CorpusEntry(program, _exclusion(program)) for program in programs))
 
     @cached_property
     def _by_name(self) -> dict[str, CorpusEntry]:
@@ -66,3 +62,12 @@ class Corpus:
         """A sub-corpus: one language and/or the named programs (unknown names raise)."""
         chosen = [self.get(name) for name in names] if names else list(self.entries)
         return Corpus(self.name, tuple(e for e in chosen if language in (None, e.program.language)))
+
+
+def _exclusion(program: Program) -> str | None:
+    """Why a program cannot be used: its source, or a real bug's faulty version, does not parse."""
+    error = syntax_error(program.language, program.source, program.filename)
+    if error is None and program.real_fault is not None:
+        faulty_error = syntax_error(program.language, program.real_fault.source, program.filename)
+        error = faulty_error and f"faulty version: {faulty_error}"
+    return error

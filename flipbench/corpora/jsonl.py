@@ -3,10 +3,18 @@
 Each line is a JSON object. Required: ``name`` (unique in the file), ``language`` (``python`` or
 ``java``) and ``source``. Optional: ``spec`` (default empty), ``filename`` (default: derived from
 the language), ``tests`` (``{"source", "filename"}`` in flipbench's test format; ``filename`` defaults to
-``test_<module>.py`` or the Java test class's name) and
+``test_<module>.py`` or the Java test class's name; ``framework`` defaults to ``flipbench``, or is ``pytest``
+for Python, ``junit4`` or ``junit5`` for Java) and
 ``provenance`` (``{"corpus", "origin", "licence"}``; defaults to the file's name, the line and
 ``unknown``). ``flipbench corpus import`` writes this format, so an imported corpus is read back
 with the same code as a hand-written one.
+
+A **faulty record** is a real bug: the program as above, whose ``source`` is the *fixed* version,
+plus ``faulty_source`` (the faulty version). Its fault lines are ``fault_lines`` (1-based lines of
+the faulty version) when given, otherwise the lines a line diff against ``source`` finds changed in
+the faulty version (:func:`flipbench.corpora.line_diff.changed_lines`: new or replaced lines; a pure
+deletion, the two lines around the gap). ``dataset_fault_lines`` optionally keeps where the dataset
+the bug came from locates it, for comparison only. Its fault is named ``real`` in experiments.
 """
 
 from __future__ import annotations
@@ -16,11 +24,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from flipbench import codec
+from flipbench.corpora.line_diff import changed_lines
 from flipbench.corpora.syntax import default_filename
 from flipbench.errors import InputError
-from flipbench.model import LANGUAGES, Program, Provenance, TestSuite
+from flipbench.model import LANGUAGES, Program, Provenance, RealFault, TestSuite, count_lines
 
-_KNOWN_FIELDS = {"name", "language", "source", "spec", "filename", "tests", "provenance"}
+_FRAMEWORKS = {"python": ("flipbench", "pytest"), "java": ("flipbench", "junit4", "junit5")}
+"""The test frameworks each language's tests may be written for (``tests.framework``)."""
+_FAULT_FIELDS = {"faulty_source", "fault_lines", "dataset_fault_lines"}
+_KNOWN_FIELDS = {"name", "language", "source", "spec", "filename", "tests", "provenance"} | _FAULT_FIELDS
 
 
 class CorpusFormatError(InputError):
@@ -81,7 +93,45 @@ def _program(record: dict, path: Path, number: int) -> Program:
         raise CorpusFormatError(f"{where}: field 'spec' must be a string")
     filename = record.get("filename") or default_filename(language, record["source"])
     tests = _tests(record.get("tests"), language, filename, where)
-    return Program(record["name"], language, record["source"], spec, filename, provenance, tests)
+    return Program(record["name"], language, record["source"], spec, filename, provenance, tests,
+                   _real_fault(record, where))
+
+
+def _real_fault(record: dict, where: str) -> RealFault | None:
+    """A faulty record's bug; None for a plain program (which must then carry no fault fields)."""
+    faulty_source = record.get("faulty_source")
+    if faulty_source is None:
+        stray = sorted(_FAULT_FIELDS & set(record))
+        if stray:
+            raise CorpusFormatError(f"{where}: field(s) {', '.join(stray)} need 'faulty_source' (the faulty version)")
+        return None
+    if not isinstance(faulty_source, str) or not faulty_source.strip():
+        raise CorpusFormatError(f"{where}: field 'faulty_source' must be a non-empty string")
+    line_count = count_lines(faulty_source)
+    derived = changed_lines(record["source"], faulty_source)
+    if not derived:
+        raise CorpusFormatError(f"{where}: 'faulty_source' has the same lines as 'source' (the fixed version): "
+                                f"no fault")
+    given = _line_list(record, "fault_lines", line_count, where)
+    dataset = _line_list(record, "dataset_fault_lines", line_count, where, within_file=False)
+    return RealFault(faulty_source, given if given is not None else derived, dataset or ())
+
+
+def _line_list(record: dict, field: str, line_count: int, where: str, *,
+               within_file: bool = True) -> tuple[int, ...] | None:
+    """A list of 1-based line numbers, sorted and without repeats. A dataset's own location is kept even
+    when it points outside the file (that is a disagreement to report, not a reason to refuse the bug)."""
+    value = record.get(field)
+    if value is None:
+        return None
+    if (not isinstance(value, list) or not value
+            or not all(isinstance(line, int) and not isinstance(line, bool) and line >= 1 for line in value)):
+        raise CorpusFormatError(f"{where}: field {field!r} must be a non-empty list of line numbers (1-based)")
+    outside = [line for line in value if line > line_count]
+    if within_file and outside:
+        raise CorpusFormatError(f"{where}: field {field!r}: line {outside[0]} is past the end of 'faulty_source' "
+                                f"({line_count} lines)")
+    return tuple(sorted(set(value)))
 
 
 def _tests(value: object, language: str, program_filename: str, where: str) -> TestSuite | None:
@@ -91,9 +141,13 @@ def _tests(value: object, language: str, program_filename: str, where: str) -> T
         return None
     if not isinstance(value, dict):
         raise CorpusFormatError(f"{where}: field 'tests' must be an object with 'source' (and optionally 'filename')")
-    unknown = sorted(set(value) - {"source", "filename"})
+    unknown = sorted(set(value) - {"source", "filename", "framework"})
     if unknown:
         raise CorpusFormatError(f"{where}: unknown field(s) in 'tests': {', '.join(unknown)}")
+    framework = value.get("framework", "flipbench")
+    if framework not in _FRAMEWORKS[language]:
+        raise CorpusFormatError(f"{where}: field 'tests.framework' must be one of {', '.join(_FRAMEWORKS[language])} "
+                                f"for {language}, not {framework!r}")
     source = value.get("source")
     if not isinstance(source, str) or not source.strip():
         raise CorpusFormatError(f"{where}: field 'tests.source' must be a non-empty string")
@@ -103,7 +157,22 @@ def _tests(value: object, language: str, program_filename: str, where: str) -> T
                     else default_filename(language, source))
     elif not isinstance(filename, str) or not filename:
         raise CorpusFormatError(f"{where}: field 'tests.filename' must be a non-empty string")
-    return TestSuite(source, filename)
+    return TestSuite(source, filename, framework)
+
+
+def program_record(program: Program) -> dict:
+    """A program as one line of this format (what :func:`read_programs` reads back as the same program)."""
+    record = {"name": program.name, "language": program.language, "source": program.source, "spec": program.spec,
+              "filename": program.filename, "provenance": codec.to_data(program.provenance)}
+    if program.tests is not None:
+        record["tests"] = program.tests.content()
+    fault = program.real_fault
+    if fault is not None:
+        record["faulty_source"] = fault.source
+        record["fault_lines"] = list(fault.fault_lines)
+        if fault.dataset_lines:
+            record["dataset_fault_lines"] = list(fault.dataset_lines)
+    return record
 
 
 def write_programs(programs: Iterable[Program], path: Path) -> int:
@@ -112,7 +181,7 @@ def write_programs(programs: Iterable[Program], path: Path) -> int:
     count = 0
     with temporary.open("w", encoding="utf-8") as out:
         for program in programs:
-            out.write(codec.dumps(program) + "\n")
+            out.write(codec.dumps(program_record(program)) + "\n")
             count += 1
     temporary.replace(path)
     return count

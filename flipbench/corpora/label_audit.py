@@ -9,13 +9,13 @@ syntax trees recovers which line of the original seed the label was counted in.
 from __future__ import annotations
 
 import ast
-import difflib
 import warnings
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from flipbench.corpora.line_diff import changed_lines
 from flipbench.model import Language, source_lines
 
 Verdict = Literal["exact", "near", "wrong", "outside_file", "blank_line", "comment_line", "no_change", "unverified"]
@@ -59,18 +59,6 @@ def audit_label(
     else:
         verdict = "exact" if distance == 0 else "near" if distance <= tolerance else "wrong"
     return LabelAudit(label, len(lines), verdict, changed, distance, seed_line)
-
-
-def changed_lines(reference: str, changed: str) -> tuple[int, ...]:
-    """1-based lines of ``changed`` that differ from ``reference``; a pure deletion marks the line after it."""
-    old, new = source_lines(reference), source_lines(changed)
-    lines: set[int] = set()
-    for tag, _, _, start, end in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag in ("replace", "insert"):
-            lines.update(range(start + 1, end + 1))
-        elif tag == "delete":
-            lines.add(min(start + 1, max(len(new), 1)))
-    return tuple(sorted(lines))
 
 
 def _as_printed_by_study(language: Language, seed_source: str) -> str | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from flipbench.corpora.corpus import Corpus
@@ -28,6 +28,7 @@ from flipbench.model import (
     Language,
     Program,
     Provenance,
+    RealFault,
     count_lines,
     position_percentile,
 )
@@ -53,6 +54,20 @@ class StudyFault:
     file: str
     faulty: FaultyProgram
     audit: LabelAudit
+    seed_found: bool = False
+    """Whether ``faulty.program`` is the seed the fault was made from (else it is the faulty code itself)."""
+
+    def as_faulty_record(self) -> Program | None:
+        """The fault as a faulty record (flipbench's JSONL format): the seed as the fixed version, the faulty
+        code as its real bug with the audited fault lines, the study's own label kept beside them. None when
+        there is nothing to record: no seed (no fixed version to pair it with), or a fault that changed no line."""
+        if not self.seed_found or self.audit.verdict == "no_change":
+            return None
+        seed = self.faulty.program
+        label = (self.audit.label,) if self.audit.label >= 1 else ()
+        return replace(seed, name=f"{seed.name.rsplit('/', 1)[0]}/{Path(self.file).stem}",
+                       provenance=Provenance(CORPUS, self.file, LICENCE),
+                       real_fault=RealFault(self.faulty.source, self.faulty.fault_lines, label))
 
 
 def guess_language(directory: Path) -> Language | None:
@@ -62,6 +77,23 @@ def guess_language(directory: Path) -> Language | None:
 
 
 def is_seed_directory(directory: Path) -> bool:
+    """A directory of seed files, or one holding the artifact's ``<language>_dataset`` seed directories
+    (its ``Datasets`` folder, or the artifact itself): the study's whole corpus in one step."""
+    return _holds_seeds(directory) or bool(seed_directories(directory))
+
+
+def seed_directories(directory: Path) -> list[Path]:
+    """The ``<language>_dataset`` seed directories in ``directory`` or its ``Datasets`` folder, Python first."""
+    found = []
+    for language in LANGUAGES:
+        for candidate in (directory / f"{language}_dataset", directory / "Datasets" / f"{language}_dataset"):
+            if candidate.is_dir() and _holds_seeds(candidate):
+                found.append(candidate)
+                break
+    return found
+
+
+def _holds_seeds(directory: Path) -> bool:
     first = next(iter(sorted(directory.glob("*.json"))), None)
     if first is None:
         return False
@@ -115,7 +147,11 @@ def read_seeds(directory: Path, language: Language | None = None) -> list[Progra
 
 
 def read_seed_corpus(directory: Path, language: Language | None = None) -> Corpus:
-    return Corpus.of(CORPUS, read_seeds(directory, language))
+    """A seed directory, or every language's seeds when ``directory`` holds the artifact's seed directories."""
+    if _holds_seeds(directory):
+        return Corpus.of(CORPUS, read_seeds(directory, language))
+    return Corpus.of(CORPUS, [program for seeds in seed_directories(directory) for program in read_seeds(seeds)
+                              if language in (None, program.language)])
 
 
 def find_seed_directory(faults_directory: Path, language: Language) -> Path | None:
@@ -171,5 +207,5 @@ def read_faults(
             edit=None,
             position=position_percentile(fault_lines[0], count_lines(source)),
         )
-        imported.append(StudyFault(f"{directory.name}/{path.name}", faulty, audit))
+        imported.append(StudyFault(f"{directory.name}/{path.name}", faulty, audit, seed is not None))
     return imported

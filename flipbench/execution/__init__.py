@@ -5,6 +5,7 @@ from flipbench.public import exports
 
 __getattr__, __dir__, __all__ = exports(__name__, {
     "certify": ("FaultVerdict", "Reference", "VariantVerdict", "reference_runs", "verify_faults", "verify_variants"),
+    "levels": ("untested_levels",),
     "programs": ("exec_program",),
     "suites": ("SuiteRun", "run_suites"),
 })

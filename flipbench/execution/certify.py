@@ -173,9 +173,6 @@ def _difference(old: TestResult, new: TestResult) -> str:
 
 def _run_jobs(jobs: Iterable[Job], references: dict[str, Reference], sandbox: Sandbox,
               coverage: bool = False, scale: float = 1.0) -> Iterator[tuple[Program, str | None, SuiteRun]]:
-    """Run jobs with each program's own time limit, times ``scale`` (one batch of calls per distinct limit)."""
-    by_limit: dict[float, list[Job]] = {}
-    for program, source in jobs:
-        by_limit.setdefault(references[program.id].timeout * scale, []).append((program, source))
-    for timeout, group in by_limit.items():
-        yield from run_suites(group, sandbox=sandbox, timeout=timeout, coverage=coverage)
+    """Run jobs with each program's own time limit, times ``scale`` (programs of different limits share batches)."""
+    return run_suites(jobs, sandbox=sandbox, timeout_of=lambda program: references[program.id].timeout * scale,
+                      coverage=coverage)

@@ -17,7 +17,7 @@ from pathlib import Path
 from flipbench.errors import InputError
 from flipbench.sandbox import OUTPUTS, Invocation, Limits, Sandbox, scratch_folders
 
-HELPERS = ("FlipbenchRunner.java", "FlipbenchCompiler.java")
+HELPERS = ("FlipbenchRunner.java", "FlipbenchCompiler.java", "FlipbenchJUnit.java")
 JVM_OPTIONS = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xss16m")
 """Short-lived JVMs on few cores: the C1 compiler only and a serial GC measured fastest here (javac in a
 batch of 256 units: 41 ms/unit, against 74 ms/unit with the default tiered JIT)."""

@@ -1,10 +1,10 @@
 """Running test suites in a sandbox and reading back one result per test case.
 
 Programs (or faulty/variant sources of them) are batched: one sandboxed command runs a whole
-batch, so a container or namespace start-up is paid per batch. Python programs each get their own
-interpreter and a fresh folder inside the batch, one after another, with leftovers of the one
-before killed (see :func:`_isolated`). A Java batch compiles in one javac task and runs in one
-JVM, each variant through its own class loader. The runners write one JSON line per test; tests
+batch, so a container or namespace start-up is paid per batch. In a Python batch one interpreter
+starts and forks a fresh child per program, each in a fresh copy of its folder, one after another,
+with leftovers of the one before killed (see :func:`_run_python_batch`). A Java batch is compiled in
+one javac task and run in the same JVM, each variant through its own class loader. The runners write one JSON line per test; tests
 that never reported (the process crashed or was killed) are filled in as errors, so a report
 always has exactly one result per test case.
 """
@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import json
 import os
-import shlex
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from flipbench.corpora import discover_test_cases, java_test_class
+from flipbench.corpora import discover_test_cases
 from flipbench.errors import InputError
 from flipbench.execution.java_coverage import PROBE_FILE, instrument, probe_source
 from flipbench.execution.java_tools import (
@@ -36,16 +35,19 @@ from flipbench.execution.java_tools import (
     unit_package,
     write_units,
 )
+from flipbench.execution.test_frameworks import PYTEST_RUNNER, java_test_argument, python_tests_argument
 from flipbench.model import Language, Program
 from flipbench.sandbox import INPUTS, OUTPUTS, Execution, Invocation, Limits, Sandbox, open_sandbox, scratch_folders
 
 Outcome = Literal["passed", "failed", "error", "timeout"]
 RESULTS_FILE = "flipbench-results.jsonl"
 PYTHON_RUNNER = "python_runner.py"
-JAVA_BATCH = 64
-"""Java variants per batch: large enough to amortize JVM start-up, small enough to spread over workers."""
+PYTHON_JOBS = "jobs.tsv"
+JAVA_BATCH = 128
+"""Java variants per batch: large enough to amortize the JVM's start and javac's warm-up (about 2.7 CPU-s,
+against 10-15 ms per further variant compiled and 5-10 ms run), small enough to spread over workers."""
 PYTHON_BATCH = 32
-"""Python programs per sandboxed command (each still runs in its own interpreter)."""
+"""Python programs per sandboxed command (one interpreter start; each program in its own forked child)."""
 
 
 class NoTests(InputError):
@@ -94,20 +96,23 @@ class _Batch:
 
     jobs: tuple[Job, ...]
     cases: tuple[tuple[str, ...], ...]
+    timeouts: tuple[float, ...]
+    """Each job's time limit per test."""
     units: tuple[dict[str, str], ...] = ()
     """Java: the compilation units (instrumented for coverage where asked)."""
     refused: dict[int, Compilation] = field(default_factory=dict)
     """Java: units that cannot be batched, with the reason."""
 
 
-def _python_batch(jobs: Sequence[Job]) -> _Batch:
-    return _Batch(tuple(jobs), tuple(discover_test_cases("python", program.tests) for program, _ in jobs))
+def _python_batch(jobs: Sequence[Job], timeouts: Sequence[float]) -> _Batch:
+    return _Batch(tuple(jobs), tuple(discover_test_cases("python", program.tests) for program, _ in jobs),
+                  tuple(timeouts))
 
 
-def _java_batch(jobs: Sequence[Job], coverage: bool) -> _Batch:
+def _java_batch(jobs: Sequence[Job], timeouts: Sequence[float], coverage: bool) -> _Batch:
     units = tuple(_java_unit(program, source, coverage) for program, source in jobs)
     return _Batch(tuple(jobs), tuple(discover_test_cases("java", program.tests) for program, _ in jobs),
-                  units, refused_units(units))
+                  tuple(timeouts), units, refused_units(units))
 
 
 def run_suite(program: Program, source: str | None = None, *, sandbox: Sandbox | None = None,
@@ -118,9 +123,12 @@ def run_suite(program: Program, source: str | None = None, *, sandbox: Sandbox |
 
 
 def run_suites(jobs: Iterable[Job], *, sandbox: Sandbox | None = None, workers: int | None = None,
-               timeout: float = 2.0, coverage: bool = False) -> Iterator[tuple[Program, str | None, SuiteRun]]:
+               timeout: float = 2.0, timeout_of: Callable[[Program], float] | None = None,
+               coverage: bool = False) -> Iterator[tuple[Program, str | None, SuiteRun]]:
     """Run many suites in ``sandbox`` (default: the best available), yielding each (program, source, run)
-    as its batch finishes. With ``coverage``, each test result lists the program lines it executed."""
+    as its batch finishes. Each test may run ``timeout`` seconds, or ``timeout_of(program)`` (programs
+    with different limits share batches). With ``coverage``, each test result lists the program lines it
+    executed."""
     jobs = list(jobs)
     for program, _ in jobs:
         if program.tests is None:
@@ -131,55 +139,51 @@ def run_suites(jobs: Iterable[Job], *, sandbox: Sandbox | None = None, workers: 
     for language, most in (("python", PYTHON_BATCH), ("java", JAVA_BATCH)):
         mine = [job for job in jobs if job[0].language == language]
         size = max(1, min(most, -(-len(mine) // workers)))  # spread small sets over the workers too
-        batches += [(language, _python_batch(mine[i:i + size]) if language == "python"
-                     else _java_batch(mine[i:i + size], coverage)) for i in range(0, len(mine), size)]
+        limits = [timeout if timeout_of is None else timeout_of(program) for program, _ in mine]
+        batches += [(language, _python_batch(mine[i:i + size], limits[i:i + size]) if language == "python"
+                     else _java_batch(mine[i:i + size], limits[i:i + size], coverage))
+                    for i in range(0, len(mine), size)]
     runners = {"python": _run_python_batch, "java": _run_java_batch}
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending = [pool.submit(runners[language], sandbox, batch, timeout, coverage) for language, batch in batches]
+        pending = [pool.submit(runners[language], sandbox, batch, coverage) for language, batch in batches]
         for future in as_completed(pending):
             yield from future.result()
 
 
-def _run_python_batch(sandbox: Sandbox, prepared: _Batch, timeout: float,
-                      coverage: bool) -> list[tuple[Program, str | None, SuiteRun]]:
-    """One sandboxed command runs every program of the batch, each in its own interpreter and folder."""
+def _run_python_batch(sandbox: Sandbox, prepared: _Batch, coverage: bool) -> list[tuple[Program, str | None, SuiteRun]]:
+    """One sandboxed command runs every program of the batch: one interpreter start, then a forked child
+    in a fresh copy of its folder per program (the runner's batch mode, ``python_runner.py --batch``).
+
+    Isolation within a batch: result files an earlier program planted are removed first, the runner and
+    the folder's original are read from the read-only inputs, and afterwards, inside a sandbox of its own
+    (``contained``: its own process namespace, its own ``/tmp``), every process left over is killed and
+    ``/tmp`` and the folder are emptied. What stays possible: a program can still overwrite the result
+    files of the programs *before* it in its batch, as they run under the same user; the sandbox keeps the
+    host safe, not batch-mates from a program written to attack them.
+    """
     started = time.perf_counter()
-    batch, cases = prepared.jobs, prepared.cases
+    batch, cases, timeouts = prepared.jobs, prepared.cases, prepared.timeouts
     with tempfile.TemporaryDirectory(prefix="flipbench-") as scratch:
         inputs, outputs = scratch_folders(Path(scratch))
         shutil.copy(helper_source(PYTHON_RUNNER), inputs / PYTHON_RUNNER)
-        script = ['top="$(pwd)"']
+        shutil.copy(helper_source(PYTEST_RUNNER), inputs / PYTEST_RUNNER)
+        lines = []
         for index, (program, source) in enumerate(batch):
             _prepare(inputs / f"p{index}", program, source)
-            command = [sandbox.python(), "-I", "-S", f"../{INPUTS}/{PYTHON_RUNNER}", f"../{OUTPUTS}/{index}.jsonl",
-                       program.tests.filename.removesuffix(".py"), str(timeout),
-                       *([program.filename] if coverage else [])]
-            script.append(_isolated(f"p{index}", f"{OUTPUTS}/{index}", sandbox.safe,
-                                    f"timeout -s KILL {_limit(timeout, cases[index]):.0f} {shlex.join(command)}"))
-        (inputs / "run.sh").write_text("\n".join(script) + "\n", encoding="utf-8")
-        execution = sandbox.run(Invocation(("/bin/sh", f"{INPUTS}/run.sh"), inputs, outputs, "python",
-                                           _batch_limits(sum(_limit(timeout, c) for c in cases))))
+            argv = [f"../{INPUTS}/{PYTHON_RUNNER}", f"../{OUTPUTS}/{index}.jsonl",
+                    python_tests_argument(program.tests), str(timeouts[index]),
+                    *([program.filename] if coverage else [])]
+            limit = _limit(timeouts[index], cases[index])
+            lines.append("\t".join([f"p{index}", f"{OUTPUTS}/{index}", f"{limit:.0f}", *argv]))
+        (inputs / PYTHON_JOBS).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        argv = (sandbox.python(), "-I", "-S", f"{INPUTS}/{PYTHON_RUNNER}", "--batch", f"{INPUTS}/{PYTHON_JOBS}",
+                *(["--contained"] if sandbox.safe else []))
+        execution = sandbox.run(Invocation(argv, inputs, outputs, "python",
+                                           _batch_limits(sum(map(_limit, timeouts, cases)))))
         elapsed = (time.perf_counter() - started) / max(len(batch), 1)
         return [(program, source, _collect(outputs / f"{index}.jsonl", cases[index],
                                            _python_error(outputs, index, execution), elapsed))
                 for index, (program, source) in enumerate(batch)]
-
-
-def _isolated(folder: str, results: str, contained: bool, command: str) -> str:
-    """The script lines that run one program of a batch so that the programs before it cannot reach it.
-
-    The program gets a fresh copy of its folder from the read-only inputs (whatever an earlier program
-    wrote there is gone), its result files are removed first (an earlier program may have planted them)
-    and the runner is read from the read-only inputs. Afterwards, inside a sandbox of its own (``contained``:
-    its own process namespace, its own ``/tmp``), every process left over is killed (``kill -1`` spares the
-    script: the caller and pid 1 are exempt) and ``/tmp`` and the folder are emptied. What stays possible: a
-    program can still overwrite the result files of the programs *before* it in its batch, as they run under
-    the same user; the sandbox keeps the host safe, not batch-mates from a program written to attack them.
-    """
-    cleanup = 'kill -9 -1 2>/dev/null; rm -rf /tmp/* /tmp/.[!.]* 2>/dev/null; ' if contained else ""
-    return (f'rm -rf {folder} {results}.jsonl {results}.log {results}.status; cp -R {INPUTS}/{folder} {folder} && '
-            f'cd {folder} && {command} >"$top/{results}.log" 2>&1; echo $? >"$top/{results}.status"; '
-            f'cd "$top"; {cleanup}rm -rf {folder}')
 
 
 def _python_error(outputs: Path, index: int, execution: Execution) -> str | None:
@@ -195,32 +199,32 @@ def _python_error(outputs: Path, index: int, execution: Execution) -> str | None
 
 
 JAVA_SCRIPT = """\
-java {options} -cp helpers FlipbenchCompiler src classes >.out/compile.jsonl 2>.out/compile.err
-total={total}; finished=0; : >.out/run.log
+total={total}; finished=0; : >.out/run.log; : >.out/compile.jsonl
+compile="--compile src classes .out/compile.jsonl"
 while [ "$finished" -lt "$total" ]; do
-  tail -n +$((finished + 1)) jobs.tsv | java {options} -cp helpers FlipbenchRunner --batch >>.out/run.log 2>>.out/run.err
+  tail -n +$((finished + 1)) jobs.tsv | java {options} -cp helpers FlipbenchRunner $compile --batch >>.out/run.log 2>>.out/run.err
+  compile=""
   finished=$(grep -c -e '^done ' -e '^died ' .out/run.log)
   if [ "$finished" -lt "$total" ]; then echo "died $finished" >>.out/run.log; finished=$((finished + 1)); fi
 done
 """
-"""Compile the batch in one javac task, then run every job in one JVM; a job that kills the JVM is
-recorded as died and a new JVM goes on with the next."""
+"""One JVM compiles the batch in one javac task and then runs every job; a job that kills the JVM is
+recorded as died and a new JVM goes on with the next (the batch is compiled only once)."""
 
 
-def _run_java_batch(sandbox: Sandbox, prepared: _Batch, timeout: float,
-                    coverage: bool) -> list[tuple[Program, str | None, SuiteRun]]:
+def _run_java_batch(sandbox: Sandbox, prepared: _Batch, coverage: bool) -> list[tuple[Program, str | None, SuiteRun]]:
     started = time.perf_counter()
-    batch, cases, refused = prepared.jobs, prepared.cases, prepared.refused
+    batch, cases, timeouts, refused = prepared.jobs, prepared.cases, prepared.timeouts, prepared.refused
     with tempfile.TemporaryDirectory(prefix="flipbench-java-") as scratch:
         inputs, outputs = scratch_folders(Path(scratch))
         write_units(prepared.units, inputs / "src", refused)
         shutil.copytree(helper_classes(sandbox), inputs / "helpers")
         (inputs / "jobs.tsv").write_text("".join(
             "\t".join(["classes", f"{OUTPUTS}/{index}.jsonl",
-                       f"{unit_package(index)}.{java_test_class(program.tests)}",
-                       str(int(timeout * 1000)), ",".join(cases[index])]) + "\n"
+                       java_test_argument(program.tests, unit_package(index)),
+                       str(int(timeouts[index] * 1000)), ",".join(cases[index])]) + "\n"
             for index, (program, _) in enumerate(batch)), encoding="utf-8")
-        limits = _batch_limits(sum(_limit(timeout, c) for c in cases) + 60)
+        limits = _batch_limits(sum(map(_limit, timeouts, cases)) + 60)
         options = " ".join([*JVM_OPTIONS, f"-Xmx{limits.memory_mb // 2}m"])
         (inputs / "run.sh").write_text(JAVA_SCRIPT.format(options=options, total=len(batch)), encoding="utf-8")
         execution = sandbox.run(Invocation(("/bin/sh", "run.sh"), inputs, outputs, "java", limits))

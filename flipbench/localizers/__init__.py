@@ -12,12 +12,16 @@ __getattr__, __dir__, __all__ = exports(__name__, {
     ),
     "baselines": ("NAMES as BASELINE_NAMES", "Baseline", "BaselineLocalizer", "NoCoverage"),
     "chat": ("ChatLocalizer",),
+    "content_writing": ("CONTENT_ASKS", "ContentAsk", "WritesContent", "WrittenContent"),
+    "findings": ("OUTPUT_FORMATS", "Finding", "UnreadableOutput", "predicted_lines", "read_findings"),
     "http": ("ModelClient",),
     "prompts": ("PromptTemplate", "builtin_prompt_names", "load_prompt"),
     "protocol": (
         "Capabilities", "Draw", "Localizer", "LocalizerAnswer", "LocalizerSettings", "Response",
-        "TaskContext", "Unanswered",
+        "TaskContext", "ToolFailed", "Unanswered",
     ),
+    "reviews": ("DIFF_BASES", "DiffBase", "Review", "numbered_diff", "review_base", "unified_diff"),
     "registry": ("BASELINE", "PROVIDERS", "chat_model", "localizer_for", "parse_model"),
     "spectrum": ("FORMULAS", "ochiai", "rank_lines"),
+    "tools": ("TOOL", "ToolConfig", "ToolLocalizer"),
 })

@@ -29,10 +29,7 @@ class Prediction:
 
 def read_prediction(reply: str) -> Prediction | None:
     """The predicted lines in a reply, or None when it states no line number at all."""
-    whole = _lines_in(_json_or_none(reply.strip()))
-    if whole:
-        return Prediction(whole, "json")
-    for candidate in reversed(_json_objects(reply)):
+    for candidate in json_values(reply):
         lines = _lines_in(candidate)
         if lines:
             return Prediction(lines, "json")
@@ -43,6 +40,13 @@ def read_prediction(reply: str) -> Prediction | None:
     if bare:
         return Prediction((int(bare.group(1)),), "text")
     return None
+
+
+def json_values(reply: str) -> list[Any]:
+    """The JSON a reply holds, most likely the answer first: the whole reply, then each JSON object inside
+    it from the last (a reasoning reply ends with its answer)."""
+    whole = _json_or_none(reply.strip())
+    return [whole, *reversed(_json_objects(reply))] if whole is not None else list(reversed(_json_objects(reply)))
 
 
 def _json_or_none(text: str) -> Any:

@@ -16,6 +16,7 @@ from typing import ClassVar
 
 from flipbench.localizers.answers import read_prediction
 from flipbench.localizers.base import ChatModel, LearnsDialect, ModelSpec, Sampling, Server
+from flipbench.localizers.content_writing import ContentAsk, WrittenContent, content_query, read_items
 from flipbench.localizers.protocol import (
     Capabilities,
     Draw,
@@ -40,7 +41,7 @@ class ChatLocalizer:
 
     model: ChatModel
     settings: LocalizerSettings
-    capabilities: ClassVar[Capabilities] = Capabilities(remote=True, prompted=True)
+    capabilities: ClassVar[Capabilities] = Capabilities(remote=True, prompted=True, writes_content=True)
 
     @staticmethod
     def around(model: ChatModel, settings: LocalizerSettings) -> ChatLocalizer:
@@ -56,14 +57,31 @@ class ChatLocalizer:
         settings = self.settings
         for parse_try in range(settings.parse_retries + 1):
             sampling = Sampling(settings.temperature, settings.max_tokens, draw_seed(settings.seed, draw, parse_try))
-            query = settings.prompt.render(source=subject.source, spec=subject.spec, language=subject.language,
-                                           sampling=sampling)
+            query = settings.prompt.render_subject(subject, sampling, settings.review)
             response = await context.ask(self.model, query, f"{draw.index}:{parse_try}")
             prediction = read_prediction(response.reply.text)
             if prediction is not None:
                 return LocalizerAnswer(prediction.lines, prediction.parsed_from, response)
             context.unparseable(response, parse_try)
         raise Unanswered(f"unparseable: no line number in {settings.parse_retries + 1} replies")
+
+    async def write_content(self, ask: ContentAsk, subject: Subject, count: int, context: TaskContext
+                            ) -> WrittenContent:
+        """``count`` items of SPM content of one kind for ``subject``, asked with the study's request (see
+        :mod:`flipbench.localizers.content_writing`); a reply without a list of strings is asked again, up to
+        ``parse_retries`` times, then :class:`Unanswered`."""
+        settings = self.settings
+        for parse_try in range(settings.parse_retries + 1):
+            query = content_query(ask, source=subject.source, language=subject.language, count=count,
+                                  seed=settings.seed, temperature=settings.temperature,
+                                  max_tokens=settings.max_tokens, parse_try=parse_try)
+            response = await context.ask(self.model, query, f"content:{parse_try}")
+            items = read_items(ask, response.reply.text)
+            if items is not None:
+                return WrittenContent(items, response)
+            context.unparseable(response, parse_try)
+        raise Unanswered(f"unparseable: no list of {ask} in {settings.parse_retries + 1} replies")
+
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 Built-in templates live in ``prompt_templates/``; a user template is any TOML file of the same
 shape, named by its path. Placeholders (``string.Template`` syntax, ``$$`` for a dollar sign):
-``$spec``, ``$code``, ``$numbered_code``, ``$language``, ``$line_count``. The rendered bytes are
+``$spec``, ``$code``, ``$numbered_code``, ``$language``, ``$line_count``, and for a review of the change
+``$diff`` (the unified diff from the base to the subject, :mod:`flipbench.localizers.reviews`),
+``$numbered_diff`` (the same with the new file's line numbers) and ``$filename``. The rendered bytes are
 part of the response-cache key, so a template edit never reuses old answers.
 """
 
@@ -19,11 +21,15 @@ from typing import Any, Literal
 
 from flipbench.errors import InputError
 from flipbench.localizers.base import Query, Sampling
-from flipbench.model import source_lines
+from flipbench.localizers.reviews import Review, file_name, numbered_diff, unified_diff
+from flipbench.model import Subject, source_lines
 
 AnswerKind = Literal["line", "ranked"]
 RANKED_LENGTH = 5
-PLACEHOLDERS = frozenset({"spec", "code", "numbered_code", "language", "line_count"})
+PLACEHOLDERS = frozenset({"spec", "code", "numbered_code", "language", "line_count", "diff", "numbered_diff",
+                          "filename"})
+DIFF_PLACEHOLDERS = frozenset({"diff", "numbered_diff"})
+DEFAULT_REVIEW = Review()
 
 
 @dataclass(frozen=True)
@@ -51,19 +57,40 @@ class PromptTemplate:
         per template, so that what is derived from it is derived once (see ``once_per_schema``)."""
         return self.answer_schema if self.structured else {}
 
+    @cached_property
+    def view(self) -> str:
+        """``diff`` when the template shows the change (``$diff``, ``$numbered_diff``), else ``file``."""
+        return "diff" if _names(self.user) & DIFF_PLACEHOLDERS else "file"
+
     def render(self, *, source: str, spec: str, language: str, sampling: Sampling) -> Query:
         user = _render_user(self.user, source, spec, language)
         return Query(system=self.system.strip(), user=user, answer_schema=self.requested_schema, sampling=sampling)
 
+    def render_subject(self, subject: Subject, sampling: Sampling, review: Review = DEFAULT_REVIEW) -> Query:
+        """The query about ``subject``: its code, or for a review template the change shown as ``review`` says."""
+        if self.view == "file":
+            return self.render(source=subject.source, spec=subject.spec, language=subject.language, sampling=sampling)
+        user = _render_user(self.user, subject.source, subject.spec, subject.language,
+                            unified_diff(subject, review), numbered_diff(subject, review),
+                            file_name(subject))
+        return Query(system=self.system.strip(), user=user, answer_schema=self.requested_schema, sampling=sampling)
+
 
 @lru_cache(maxsize=256)
-def _render_user(template: str, source: str, spec: str, language: str) -> str:
+def _render_user(template: str, source: str, spec: str, language: str, diff: str = "", numbered: str = "",
+                 filename: str = "") -> str:
     """Cached: a subject is asked k times by each localizer, and numbering a long file is not free."""
     lines = source_lines(source)
     values = {"spec": spec.strip(), "code": source.rstrip("\n"), "language": language.capitalize(),
               "numbered_code": "\n".join(map(operator.add, _line_labels(len(lines)), lines)),
-              "line_count": str(len(lines))}
+              "line_count": str(len(lines)), "diff": diff.rstrip("\n"), "numbered_diff": numbered.rstrip("\n"),
+              "filename": filename}
     return string.Template(template).substitute(values).strip() + "\n"
+
+
+def _names(text: str) -> set[str]:
+    """The placeholders ``text`` uses."""
+    return {match[1] or match[2] for match in string.Template.pattern.findall(text) if match[1] or match[2]}
 
 
 @lru_cache(maxsize=64)
@@ -115,7 +142,7 @@ def _parse(name: str, text: str, where: str) -> PromptTemplate:
         if names - PLACEHOLDERS:
             raise InputError(f"{where}: {key} uses unknown placeholders {', '.join(sorted(names - PLACEHOLDERS))} "
                              f"(known: {', '.join(sorted(PLACEHOLDERS))}; write $$ for a dollar sign)")
-    if "$code" not in data["user"] and "$numbered_code" not in data["user"] and "${" not in data["user"]:
-        raise InputError(f"{where}: the user message must contain $code or $numbered_code")
+    if not _names(data["user"]) & {"code", "numbered_code", *DIFF_PLACEHOLDERS}:
+        raise InputError(f"{where}: the user message must contain $code, $numbered_code, $diff or $numbered_diff")
     return PromptTemplate(name=name, description=str(data.get("description", "")), system=str(data.get("system", "")),
                           user=data["user"], answer=answer, structured=bool(data.get("structured", True)))

@@ -11,20 +11,26 @@ client, the response cache, pacing, retries and the record of every call -- is l
 for one task as a :class:`TaskContext`, so that a localizer owns what it knows (a prompt and how to
 read an answer, a formula, a program and its output format) and the executor owns every policy.
 
-A tool localizer (an external program that prints SARIF) fits without the executor knowing it: a
-class with ``Capabilities()`` whose ``localize`` runs the program (``asyncio.create_subprocess_exec``),
-reads the lines out of its SARIF results, and raises :class:`Unanswered` when it names none.
+A tool localizer (:mod:`flipbench.localizers.tools`: an external program that prints findings) runs its
+program through :meth:`TaskContext.run_tool`, so its outputs are cached, stored and recorded like a
+model's replies, and its own ``concurrency`` bounds how many of its tasks run at once.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from flipbench.localizers.base import ChatModel, ModelSpec, Query, Reply
 from flipbench.localizers.prompts import PromptTemplate
+from flipbench.localizers.reviews import Review
 from flipbench.model import Subject
 from flipbench.scoring import Match
+
+if TYPE_CHECKING:
+    from flipbench.localizers.tools import ToolConfig
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,11 @@ class Capabilities:
     own process, its tasks one after the other in plan order."""
     prompted: bool = False
     """It asks with the run's prompt template: the run keeps each subject's rendered prompt for the report."""
+    writes_content: bool = False
+    """It can write the SPMs' content itself (``write_content``), as the study had its models do: a run with
+    ``content = "model"`` asks it for the comments, names and dead code of its own variants."""
+    concurrency: int | None = None
+    """At most this many of its tasks run their program at once (a tool's own limit), shared by worker processes."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +92,15 @@ class Unanswered(Exception):
     """The task ends as ``error``, never as a wrong answer; the message is what its record says."""
 
 
+class ToolFailed(Exception):
+    """A tool's run crashed or timed out: the task ends as ``error`` and ``detail`` (its exit code, stdout and
+    stderr) is kept beside it; nothing is cached, so a retried or resumed run runs it again."""
+
+    def __init__(self, message: str, detail: str) -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
 class TaskContext(Protocol):
     """What the executor lends a localizer for one task. A localizer asks models only through here, so the
     run's one HTTP client, response cache, pacing, retries and record of attempts stay the executor's."""
@@ -93,6 +113,13 @@ class TaskContext(Protocol):
 
     def unparseable(self, response: Response, parse_try: int) -> None:
         """Record that ``response`` names no line, so that the attempt is kept beside the task."""
+        ...
+
+    async def run_tool(self, key: str, run: Callable[[], Awaitable[Reply]]) -> Response:
+        """A tool's output stored under ``key`` (its command, version and input bytes): from the run's cache,
+        else ``await run()`` with at most the localizer's ``concurrency`` runs at once; the output is stored
+        with the task. ``run`` raises :class:`ToolFailed` for a crash or a timeout, which ends the task as
+        :class:`Unanswered` with the failed run kept beside it."""
         ...
 
 
@@ -128,3 +155,7 @@ class LocalizerSettings:
     """What counts as correct, for a baseline's expected correctness."""
     base_url: str | None = None
     """The server for the models of providers that take one (None: each provider's own)."""
+    tools: Mapping[str, ToolConfig] = dataclasses.field(default_factory=dict)
+    """The ``[tools.<name>]`` tables of the experiment: what ``tool/<name>`` runs."""
+    review: Review = Review()
+    """How a review of the change shows it (``view = "diff"`` tools, ``review_diff`` prompts)."""

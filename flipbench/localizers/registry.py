@@ -29,6 +29,7 @@ from flipbench.localizers.ollama_chat import OllamaChat
 from flipbench.localizers.openai_chat import KEY_VARIABLES as OPENAI_KEYS
 from flipbench.localizers.openai_chat import OpenAIChat
 from flipbench.localizers.protocol import Localizer, LocalizerSettings
+from flipbench.localizers.tools import TOOL, ToolProvider
 
 
 class Provider(Protocol):
@@ -81,6 +82,7 @@ PROVIDERS: dict[str, Provider] = {
     "google": ChatProvider(GeminiGenerate, GEMINI_KEYS),
     "ollama": ChatProvider(OllamaChat),
     BASELINE: BaselineProvider(),
+    TOOL: ToolProvider(),
 }
 """Every provider prefix a localizer name may start with; register a new kind of localizer here, once."""
 
@@ -119,6 +121,8 @@ def chat_model(spec: ModelSpec) -> ChatModel:
     provider = PROVIDERS.get(spec.provider)
     if spec.provider == BASELINE:
         raise InputError(f"{spec.name} is a spectrum-based baseline, not a chat model")
+    if spec.provider == TOOL:
+        raise InputError(f"{spec.name} is a tool, not a chat model")
     if not isinstance(provider, ChatProvider):
         raise InputError(f"{spec.name}: unknown provider {spec.provider!r}; known: {', '.join(sorted(PROVIDERS))}")
     return provider.chat_model(spec)

@@ -4,9 +4,11 @@ and semantic-preserving mutations (SPMs), over concrete syntax trees (libcst, tr
 from flipbench.public import exports
 
 __getattr__, __dir__, __all__ = exports(__name__, {
-    "content": ("ExternalContent",),
-    "faults": ("OPERATORS", "STUDY_OPERATORS", "fault_record", "inject", "operator_names", "sample_faults", "site_key"),
-    "sampling": ("rank",),
-    "spms": ("NotApplicable", "Placement", "SPMS", "STUDY_SPMS", "mutate", "parse_chain"),
+    "content": ("BuiltinContent", "ExternalContent", "ModelContent"),
+    "faults": ("FAULT_KINDS", "OPERATORS", "REAL", "STUDY_OPERATORS", "fault_record", "inject", "operator_names",
+               "sample_faults", "site_key"),
+    "reverting": ("revert_fault",),
+    "sampling": ("quartile", "rank"),
+    "spms": ("NotApplicable", "Placement", "Rejection", "SPMS", "STUDY_SPMS", "mutate", "parse_chain"),
     "trees": ("parse_tree",),
 })

@@ -13,6 +13,7 @@ import builtins
 import json
 import keyword
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
@@ -247,6 +248,41 @@ class ExternalContent:
             return pick(self.seed, request.key, pool) if pool else None
         table = dict(self.names if request.kind == "name" else self.function_names)
         return table.get(request.context)
+
+
+MODEL_KINDS: dict[ContentKind, str] = {"comment": "comments", "name": "names", "dead_code": "dead_code"}
+"""The content the model under test writes, as the study had it (its three prompts), by the kind of site
+that uses it and the name its items go by."""
+_COMMENT_MARKER = re.compile(r"\A\s*(#+|//+|/\*+)\s*")
+
+
+class ModelContent:
+    """Content written by the model under test for one program at one strength: the study's lists of
+    misleading comments, misleading variable names and dead-code blocks.
+
+    Each item is handed out once, to the sites in the order the SPMs fill them (the study took its lists
+    in order), so a chain's steps share one program's items as the study's composites did; create one per
+    variant. Every item is validated in place by the SPM asking for it; a rejected or missing item is then
+    asked of ``fallback`` (the built-in generator), and what the model was not asked to write comes from it
+    directly.
+    """
+
+    def __init__(self, items: Mapping[str, Sequence[str]], *, label: str, fallback: ContentSource) -> None:
+        self.items = {kind: tuple(items.get(kind, ())) for kind in MODEL_KINDS.values()}
+        self.label, self.fallback = label, fallback
+        self._next = dict.fromkeys(self.items, 0)
+
+    def provide(self, request: ContentRequest) -> str | None:
+        kind = MODEL_KINDS.get(request.kind)
+        if kind is None:
+            return self.fallback.provide(request)
+        index = self._next[kind]
+        if index >= len(self.items[kind]):
+            return None
+        self._next[kind] = index + 1
+        item = self.items[kind][index]
+        # The study asked for comments "like '# ...'": the SPM writes the comment marker itself.
+        return _COMMENT_MARKER.sub("", item, count=1) if kind == "comments" else item
 
 
 def validate_comment(text: str, language: Language) -> str | None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from flipbench.errors import InputError
-from flipbench.model import Edit, FaultyProgram, Program, position_percentile
+from flipbench.model import Edit, FaultyProgram, Program, count_lines, position_percentile
 from flipbench.mutators.java_tree import JavaTree
 from flipbench.mutators.operators.arguments import PythonSwappedArguments, java_swapped_arguments
 from flipbench.mutators.operators.arithmetic import (
@@ -75,6 +75,10 @@ OPERATORS: dict[str, FaultOperator] = {operator.name: operator for operator in (
                   PythonRemovedStatement, java_removed_statement),
 )}
 STUDY_OPERATORS = tuple(name for name, operator in OPERATORS.items() if operator.in_study)
+REAL = "real"
+"""The fault a faulty record brings (``Program.real_fault``): named in ``faults`` like an operator and
+mixable with operators, though nothing is injected; a program without one has no site for it."""
+FAULT_KINDS = (*OPERATORS, REAL)
 
 
 class UnknownOperator(InputError):
@@ -82,13 +86,13 @@ class UnknownOperator(InputError):
 
 
 def operator_names(names: Iterable[str] | None) -> tuple[str, ...]:
-    """Validate operator names (all operators when None)."""
+    """Validate fault names: operators and ``real`` (all of them when None)."""
     if names is None:
-        return tuple(OPERATORS)
+        return FAULT_KINDS
     chosen = tuple(names)
     for name in chosen:
-        if name not in OPERATORS:
-            raise UnknownOperator(f"unknown fault operator {name!r}; known: {', '.join(OPERATORS)}")
+        if name not in FAULT_KINDS:
+            raise UnknownOperator(f"unknown fault operator {name!r}; known: {', '.join(FAULT_KINDS)}")
     return chosen
 
 
@@ -97,6 +101,15 @@ def proposals(tree: PythonTree | JavaTree, operators: tuple[str, ...]) -> dict[s
     if isinstance(tree, PythonTree):
         return find_all(tree, {name: OPERATORS[name].python for name in operators})
     return {name: list(OPERATORS[name].java(tree)) for name in operators}
+
+
+def real_fault(program: Program) -> FaultyProgram | None:
+    """A faulty record's bug as a faulty program (no edit: only its faulty text is known), or None."""
+    fault = program.real_fault
+    if fault is None:
+        return None
+    return FaultyProgram(program, REAL, fault.fault_lines, None,
+                         position_percentile(fault.fault_lines[0], count_lines(fault.source)), fault.source)
 
 
 def validated(tree: PythonTree | JavaTree, splices: list[Splice]) -> Iterator[tuple[Splice, Splice]]:
@@ -113,11 +126,17 @@ def validated(tree: PythonTree | JavaTree, splices: list[Splice]) -> Iterator[tu
 
 
 def inject(program: Program, operators: Iterable[str] | None = None) -> Iterator[FaultyProgram]:
-    """Every valid fault of the given operators (default: all) in ``program``, operator by operator."""
-    tree = parse_tree(program.language, program.source)
-    for name, splices in proposals(tree, operator_names(operators)).items():
-        for splice, minimal in validated(tree, splices):
-            yield faulty_program(program, tree.text, name, splice, minimal)
+    """Every valid fault of the given operators (default: all) in ``program``, operator by operator;
+    ``real`` yields the program's real bug, if it has one."""
+    chosen = operator_names(operators)
+    injected = tuple(name for name in chosen if name != REAL)
+    if injected:
+        tree = parse_tree(program.language, program.source)
+        for name, splices in proposals(tree, injected).items():
+            for splice, minimal in validated(tree, splices):
+                yield faulty_program(program, tree.text, name, splice, minimal)
+    if REAL in chosen and (bug := real_fault(program)) is not None:
+        yield bug
 
 
 def faulty_program(program: Program, text: SourceText, operator: str, splice: Splice,
@@ -137,6 +156,8 @@ def faulty_program(program: Program, text: SourceText, operator: str, splice: Sp
 def site_key(faulty: FaultyProgram) -> str:
     """Identifies a fault within its program, cheaply (no hashing of whole sources)."""
     edit = faulty.edit
+    if edit is None:  # a real bug: one per program
+        return f"{faulty.program.id}\x00{faulty.fault}"
     return f"{faulty.program.id}\x00{faulty.fault}\x00{edit.start_byte}\x00{edit.end_byte}\x00{edit.after}"
 
 
@@ -156,9 +177,9 @@ def fault_record(faulty: FaultyProgram) -> dict[str, object]:
         "faulty_id": faulty.id,
         "fault": faulty.fault,
         "fault_lines": list(faulty.fault_lines),
-        "span": {"start_byte": edit.start_byte, "end_byte": edit.end_byte, "line": edit.line},
-        "before": edit.before,
-        "after": edit.after,
+        "span": None if edit is None else {"start_byte": edit.start_byte, "end_byte": edit.end_byte, "line": edit.line},
+        "before": None if edit is None else edit.before,
+        "after": None if edit is None else edit.after,
         "position": faulty.position,
         "source": faulty.source,
     }

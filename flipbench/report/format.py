@@ -12,7 +12,7 @@ from typing import Any, Literal
 import pandas as pd
 
 DASH = "—"
-Kind = Literal["text", "int", "percent", "points", "p", "slope", "money"]
+Kind = Literal["text", "int", "number", "percent", "points", "p", "slope", "money"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,14 @@ TABLES: Mapping[str, Table] = {
         _rate("function", "function_level", "the first predicted line lies in the function holding the fault"),
         Column("expected", "expected_accuracy", "percent", help="a baseline's average over its tie-breaks"),
         Column("errors", "errors", "int"), CLUSTERS)),
+    "precision": Table("Findings, precision and recall", "How many lines does each localizer name, and how many are right?", (
+        LOCALIZER, Column("view", "view", help="what it was shown: the file, or the change as a diff (its base, context)"),
+        Column("n", "n", "int"), Column("findings / task", "findings_per_task", "number",
+                                        help="distinct lines named per stage-1 task"),
+        _rate("precision", "precision", "share of the lines named that are fault lines (pooled)"),
+        _rate("recall@1", "recall_at_1", "a fault line is the first line named"),
+        _rate("recall@5", "recall_at_5", "a fault line is among the first 5 lines named"),
+        _rate("recall@10", "recall_at_10", "a fault line is among the first 10 lines named"), CLUSTERS)),
     "flips": Table("Flips per SPM condition (RQ1)",
                    "Of the answers correct before, how many does an SPM turn wrong, beyond re-asking alone?", (
         LOCALIZER, Column("condition", "condition"), Column("n", "n", "int", help="pairs correct before, answered after"),
@@ -95,6 +103,15 @@ TABLES: Mapping[str, Table] = {
         Column("retries", "retries", "int"), Column("cached", "cached", "int"),
         Column("input tokens", "input_tokens", "int"), Column("output tokens", "output_tokens", "int"),
         Column("cost", "cost", "money"))),
+    "existential": Table("The existential filter", "Which faulty programs does stage 2 take without and with the "
+                         "study's filter (kept only if some localizer of the run found them)?", (
+        LOCALIZER, Column("filter", "filter", help="the run's setting: applied when 'existential'"),
+        Column("mode", "mode"), Column("faulty", "faulty", "int", help="faulty programs asked in stage 1"),
+        Column("localized", "localized", "int", help="by this localizer"),
+        Column("by any", "localized_by_any", "int", help="localized by at least one localizer of the run"),
+        Column("stage 2 without", "stage_two_without", "int", help="faulty programs stage 2 takes under the mode"),
+        Column("stage 2 with", "stage_two_with", "int", help="... and with the existential filter"),
+        Column("filtered out", "filtered_out", "int"))),
     "study_view": Table("The study's way beside flipbench's",
                         "How much of a reported 'drop' does the method itself make?", (
         LOCALIZER, Column("condition", "condition"), Column("study n", "study_n", "int"),
@@ -103,6 +120,33 @@ TABLES: Mapping[str, Table] = {
                help="what the study's method reports for the unchanged program asked again"),
         Column("n", "n", "int"), Column("flip rate", "flip_rate", "percent"),
         Column("control flip", "control_flip_rate", "percent"), NET, CLUSTERS)),
+    "content": Table("Content written by the localizers", "What did each localizer write for its own variants, and "
+                     "how much of it fit?", (
+        LOCALIZER, Column("requests", "requests", "int", help="three per faulty program and strength: comments, names, "
+                                                              "dead code"),
+        Column("written", "written", "int"), Column("errors", "errors", "int"), Column("calls", "calls", "int"),
+        Column("cached", "cached", "int"), Column("items", "items", "int", help="items written, all requests"),
+        Column("rejected", "rejected", "int", help="items their site's in-place checks refused, once per variant"),
+        Column("built-in instead", "fallback_builtin", "int", help="sites filled with built-in content instead"),
+        Column("variants dropped", "dropped_variants", "int", help='content_fallback = "drop"'),
+        Column("sites skipped", "skipped_sites", "int", help="built-in content did not fit either"),
+        Column("input tokens", "input_tokens", "int"), Column("output tokens", "output_tokens", "int"))),
+    "content_rejections": Table("Written content rejected, by reason", "Why did the localizers' items not fit?", (
+        LOCALIZER, Column("kind", "kind"), Column("reason", "reason"), Column("rejected", "rejected", "int"),
+        Column("built-in instead", "fallback_builtin", "int"), Column("dropped", "dropped", "int"),
+        Column("skipped", "skipped", "int"))),
+    "paper": Table("The paper's numbers beside this run's",
+                   "Where this run covers a cell of Haroon et al. (ICST 2026), what does it measure?", (
+        Column("figure", "figure"), Column("cell", "cell"), LOCALIZER, Column("paper model", "paper_model"),
+        Column("provenance", "provenance", help="printed in the paper, or read from its figure's drawing"),
+        Column("paper", "paper_value", "percent"), Column("study n", "study_n", "int"),
+        Column("this run, study's way", "study_value", "percent", ("study_low", "study_high"),
+               "a hit within 2 lines, no control; stage 2: accuracy after among pairs hit before"),
+        Column("n", "n", "int"),
+        _rate("accuracy", "accuracy", "stage 1 (Table II, Fig. 9): under the run's rule; no control applies"),
+        Column("net of control", "net_effect", "points", ("ci_low", "ci_high"),
+               "stage 2: variant flip minus control flip under the run's rule, paired: the part of the drop the SPM "
+               "makes beyond asking again; 95% cluster-bootstrap interval"), CLUSTERS)),
     "comparison": Table("Runs compared", "Where the runs' tasks coincide, how do they differ (run A minus run B)?", (
         Column("run A", "run_a"), Column("run B", "run_b"), Column("localizer A", "localizer_a"),
         Column("localizer B", "localizer_b"), Column("measure", "measure"), Column("condition", "condition"),
@@ -128,6 +172,8 @@ def value_text(kind: Kind, value: Any) -> str:
         return DASH
     if kind == "int":
         return f"{int(value):,}"
+    if kind == "number":
+        return f"{float(value):,.1f}"
     if kind == "percent":
         return f"{100 * float(value):.1f}%"
     if kind in ("points", "slope"):

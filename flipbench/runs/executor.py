@@ -18,6 +18,7 @@ responses and attempts behind them.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import gc
 import hashlib
@@ -25,7 +26,17 @@ import json
 import os
 import random
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Coroutine, Iterable, Iterator, Mapping
+from collections.abc import (
+    AsyncIterable,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Coroutine,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -45,16 +56,19 @@ from flipbench.localizers import (
     Reply,
     Response,
     Server,
+    ToolFailed,
     TransientError,
     Unanswered,
+    WritesContent,
     once_per_schema,
 )
 from flipbench.model import Role, Subject, TaskStatus
-from flipbench.runs.experiment import Experiment, Price
+from flipbench.runs.experiment import Experiment, Price, ProviderLimits
 from flipbench.runs.pacing import DEFAULT_BACKOFF, Backoff, RateLimiter
 from flipbench.runs.planning import Task
-from flipbench.runs.store import Attempt, Store, TaskRecord
+from flipbench.runs.store import Attempt, ContentRecord, Store, TaskRecord
 from flipbench.runs.workers import Inbox, Report, stream_to_workers
+from flipbench.runs.written_content import ContentJob
 from flipbench.scoring import Match, score
 
 Result = TypeVar("Result")
@@ -68,7 +82,10 @@ that its CPU, not the server, sets the pace (scripts/bench_harness.py)."""
 YOUNG_GENERATION = 50_000
 """Allocations between young garbage collections while a stage runs (Python's default: 700)."""
 STORED_PREDICTION = 10
-"""Predicted lines kept per task (a spectrum ranking lists every line; EXAM is computed before trimming)."""
+"""Lines of a ranking kept per task (a spectrum ranking lists every line; EXAM is computed before trimming);
+the lines of any other answer (a tool's findings) are all kept, for the report's precision."""
+CONTENT_BATCH = 256
+"""Content requests asked together and recorded in one transaction."""
 LEARNING_TASKS = 10_000
 """Tasks at most that run in this process before the worker processes start, while a localizer has
 still to learn its server's dialect (then each worker learns it for itself)."""
@@ -122,6 +139,13 @@ class _Outcome:
     attempts: list[Attempt]
 
 
+@dataclass
+class _ContentOutcome:
+    record: ContentRecord
+    responses: dict[str, tuple[str, Reply]]
+    attempts: list[Attempt]
+
+
 def estimated_tokens(query: Query) -> int:
     return (len(query.system) + len(query.user)) // 3 + query.sampling.max_tokens
 
@@ -168,7 +192,7 @@ class _Recorder:
     def add(self, outcome: _Outcome) -> None:
         self.buffer.append(outcome)
         self.tally.add(outcome.record)
-        self._count_usage(outcome)
+        _count_usage(self.tally, outcome, self.prices)
         if len(self.buffer) >= FLUSH_SIZE or time.monotonic() - self.flushed >= FLUSH_EVERY:
             self.flush()
 
@@ -177,19 +201,20 @@ class _Recorder:
         self.deliver(batch, self.tally)
         self.flushed = time.monotonic()
 
-    def _count_usage(self, outcome: _Outcome) -> None:
-        tally = self.tally
-        for attempt in outcome.attempts:
-            if attempt.outcome != "cached":
-                tally.calls += 1
-        if any(attempt.outcome == "cached" for attempt in outcome.attempts):
-            tally.cached += 1
-        for localizer, reply in outcome.responses.values():
-            tally.input_tokens += reply.input_tokens or 0
-            tally.output_tokens += reply.output_tokens or 0
-            price: Price | None = self.prices.get(localizer)
-            if price is not None:
-                tally.cost += ((reply.input_tokens or 0) * price.input + (reply.output_tokens or 0) * price.output) / 1e6
+
+def _count_usage(tally: Tally, outcome: _Outcome | _ContentOutcome, prices: Mapping[str, Price]) -> None:
+    """An outcome's HTTP calls, cache hits, tokens and cost, added to ``tally``."""
+    for attempt in outcome.attempts:
+        if attempt.outcome != "cached":
+            tally.calls += 1
+    if any(attempt.outcome == "cached" for attempt in outcome.attempts):
+        tally.cached += 1
+    for localizer, reply in outcome.responses.values():
+        tally.input_tokens += reply.input_tokens or 0
+        tally.output_tokens += reply.output_tokens or 0
+        price: Price | None = prices.get(localizer)
+        if price is not None:
+            tally.cost += ((reply.input_tokens or 0) * price.input + (reply.output_tokens or 0) * price.output) / 1e6
 
 
 @dataclass(frozen=True)
@@ -212,7 +237,7 @@ class _Shard:
         experiment = dataclasses.replace(self.experiment, limits={**self.experiment.limits, **limits})
         with Store(self.folder) as store:
             executor = Executor(store, experiment, self.localizers, backoff=self.backoff,
-                                rng_seed=experiment.seed * 1000 + index)
+                                rng_seed=experiment.seed * 1000 + index, share=(index, self.workers))
             tally = run_loop(executor._stream(inbox, _Recorder(lambda batch, tally: report((batch, tally)),
                                                                experiment.prices)))
         tally.cpu_seconds = time.process_time()  # the whole worker process, start-up included
@@ -223,8 +248,13 @@ class Executor:
     """Runs tasks of the ``localizers`` (by name, as tasks name them) and records them in ``store``."""
 
     def __init__(self, store: Store, experiment: Experiment, localizers: Mapping[str, Localizer], *,
-                 backoff: Backoff = DEFAULT_BACKOFF, rng_seed: int | None = None) -> None:
+                 backoff: Backoff = DEFAULT_BACKOFF, rng_seed: int | None = None,
+                 share: tuple[int, int] = (0, 1)) -> None:
         self.store, self.experiment, self.localizers, self.backoff = store, experiment, localizers, backoff
+        self.tool_slots = {name: asyncio.Semaphore(ProviderLimits(own).share(*share).concurrency or 1)
+                           for name, localizer in localizers.items() if (own := localizer.capabilities.concurrency)}
+        """Each localizer's own limit on programs run at once (a tool's ``concurrency``; worker ``share[0]`` of
+        ``share[1]`` has its part)."""
         self.local = frozenset(name for name, localizer in localizers.items() if not localizer.capabilities.remote)
         """Localizers whose tasks run in this process, in plan order."""
         self.remote = {name: localizer for name, localizer in localizers.items() if name not in self.local}
@@ -380,7 +410,7 @@ class Executor:
                 localizer.start_with(self.dialects[localizer.server])
         self.unlearned = {name for name, localizer in self.learners.items() if localizer.server not in self.dialects}
 
-    def _learned_dialects(self, batch: list[_Outcome]) -> dict[Server, str]:
+    def _learned_dialects(self, batch: Sequence[_Outcome | _ContentOutcome]) -> dict[Server, str]:
         """The dialects that new replies in ``batch`` show their servers accept, where the run knew none;
         this process's localizers start with them (and so do the workers of later stages)."""
         learned: dict[Server, str] = {}
@@ -392,6 +422,56 @@ class Executor:
                     self.dialects[localizer.server] = reply.dialect
                     localizer.start_with(reply.dialect)
         return learned
+
+    # -- model-written content ------------------------------------------------------------------
+
+    def write_content(self, jobs: Iterable[ContentJob], *, description: str, total: int | None = None) -> Tally:
+        """Ask each job's localizer for its content, through the same cache, pacing and retries as a task's
+        calls, in this process (a run asks for content a few times per faulty program, not per task), and
+        record each batch as it finishes: a killed run asks again at most one batch."""
+        bar = console.progress(total=total, desc=description, unit="request")
+        tally = Tally()
+        started = time.process_time()
+        self._start_with_learned_dialects()
+        try:
+            for batch in _batches(jobs, CONTENT_BATCH):
+                outcomes = run_loop(self._write_batch(batch))
+                self.store.record_content(((outcome.record, outcome.responses, outcome.attempts)
+                                           for outcome in outcomes), self._learned_dialects(outcomes))
+                for outcome in outcomes:
+                    tally.tasks += 1
+                    if outcome.record.status == "error":
+                        tally.errors += 1
+                        kind = (outcome.record.error or "error").split(":")[0]
+                        tally.error_kinds[kind] = tally.error_kinds.get(kind, 0) + 1
+                    _count_usage(tally, outcome, self.experiment.prices)
+                bar.update(len(batch))
+                bar.set_postfix_str(_postfix(tally), refresh=False)
+        finally:
+            bar.close()
+        tally.cpu_seconds += time.process_time() - started
+        return tally
+
+    async def _write_batch(self, batch: list[ContentJob]) -> list[_ContentOutcome]:
+        async with ModelClient(self.window, self.experiment.timeout) as client:
+            return list(await asyncio.gather(*(self._write(client, job) for job in batch)))
+
+    async def _write(self, client: ModelClient, job: ContentJob) -> _ContentOutcome:
+        started = time.perf_counter()
+        context = _TaskContext(self, client, job.localizer)
+        writer: WritesContent = self.localizers[job.localizer]  # type: ignore[assignment]
+        try:
+            written = await writer.write_content(job.ask, self.store.subject(job.faulty_id), job.strength, context)
+        except Unanswered as failure:
+            record = ContentRecord(job.id, job.faulty_id, job.localizer, job.strength, job.ask, "error",
+                                   error=str(failure)[:1000], attempts=len(context.attempts),
+                                   seconds=time.perf_counter() - started)
+        else:
+            reply = written.response.reply
+            record = ContentRecord(job.id, job.faulty_id, job.localizer, job.strength, job.ask, "written",
+                                   written.items, written.response.key, None, len(context.attempts),
+                                   reply.input_tokens, reply.output_tokens, time.perf_counter() - started)
+        return _ContentOutcome(record, context.responses, context.attempts)
 
     # -- one task -------------------------------------------------------------------------------
 
@@ -455,7 +535,8 @@ class Executor:
         result = score(predicted, subject.fault_lines, subject.line_count, self.match)
         key, input_tokens, output_tokens = (None, None, None) if response is None else (
             response.key, response.reply.input_tokens, response.reply.output_tokens)
-        return TaskRecord(task, TaskStatus.CORRECT if result.correct else TaskStatus.WRONG, predicted[:STORED_PREDICTION],
+        kept = predicted[:STORED_PREDICTION] if answer.parsed_from == "ranking" else predicted  # findings: all, for precision
+        return TaskRecord(task, TaskStatus.CORRECT if result.correct else TaskStatus.WRONG, kept,
                           answer.parsed_from, result.exact, result.within_tolerance, result.top_k, result.exam, key,
                           None, attempts, input_tokens, output_tokens, time.perf_counter() - started,
                           answer.expected_correct)
@@ -493,6 +574,24 @@ class _TaskContext:
     def unparseable(self, response: Response, parse_try: int) -> None:
         self.attempts.append(Attempt(response.key, parse_try + 1, "unparseable", response.reply.text[:500], 0.0))
 
+    async def run_tool(self, key: str, run: Callable[[], Awaitable[Reply]]) -> Response:
+        executor = self.executor
+        reply = executor.store.cached(key)
+        if reply is not None:
+            self.attempts.append(Attempt(key, 0, "cached", "", 0.0))
+            return Response(key, reply)
+        started = time.perf_counter()
+        slots = executor.tool_slots.get(self.localizer)
+        async with slots if slots is not None else contextlib.nullcontext():
+            try:
+                reply = await run()
+            except ToolFailed as failure:
+                self.attempts.append(Attempt(key, 1, "failed", failure.detail, time.perf_counter() - started))
+                raise Unanswered(f"tool: {failure}") from failure
+        self.attempts.append(Attempt(key, 1, "ok", "", time.perf_counter() - started))
+        self.responses[key] = (self.localizer, reply)
+        return Response(key, reply)
+
 
 def _draw(task: Task) -> Draw:
     return Draw("before" if task.role == Role.BEFORE else "after", task.draw)
@@ -524,6 +623,17 @@ def run_loop(main: Coroutine[Any, Any, Result]) -> Result:
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
+
+
+def _batches(jobs: Iterable[ContentJob], size: int) -> Iterator[list[ContentJob]]:
+    batch: list[ContentJob] = []
+    for job in jobs:
+        batch.append(job)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 async def _one_by_one(tasks: Iterable[Task]) -> AsyncIterator[Task]:

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from flipbench import console
 from flipbench.corpora import Corpus, fault_function_spans
-from flipbench.execution import Reference, SuiteRun, reference_runs, verify_faults, verify_variants
+from flipbench.execution import Reference, SuiteRun, reference_runs, untested_levels, verify_faults, verify_variants
 from flipbench.localizers import FORMULAS, rank_lines
-from flipbench.model import FaultyProgram, RankedLine, Role, Subject, Variant, Verdict
-from flipbench.mutators import NotApplicable, inject, mutate, rank, sample_faults, site_key
+from flipbench.model import CheckLevel, FaultyProgram, Program, RankedLine, Role, Subject, Variant, Verdict
+from flipbench.mutators import NotApplicable, inject, mutate, quartile, rank, revert_fault, sample_faults, site_key
 from flipbench.runs.experiment import Experiment
 from flipbench.sandbox import Sandbox
 
 CANDIDATES_PER_FAULT = 3
 """Faults tried per fault wanted, so that an equivalent fault can be replaced by a live one."""
+ROUND_GROUPS = 64
+"""(program, operator) groups certified together when every fault of each is wanted."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,8 @@ class FaultPool:
 
     def __init__(self, experiment: Experiment, corpus: Corpus, *, candidates: int = 1) -> None:
         self.experiment = experiment
-        self.per_group = experiment.faults_per_operator * candidates
+        per_group = experiment.faults_per_group
+        self.per_group = None if per_group is None else per_group * candidates
         self.programs = {program.name: program for program in corpus.programs()
                          if program.language in experiment.languages}
         self._found: dict[str, list[FaultyProgram]] = {}
@@ -60,10 +64,21 @@ class FaultPool:
         return sorted(keys, key=lambda key: rank(self.experiment.seed, "\x00".join(key)))
 
     def candidates(self, program_name: str, operator: str) -> list[FaultyProgram]:
-        """The group's seeded sample, best first (an equivalent fault's replacement is the next one)."""
+        """The group's seeded sample, best first (an equivalent fault's replacement is the next one). Stratified,
+        the quartiles take turns, so the first faults kept are as balanced as the sample."""
         found = [faulty for faulty in self._inject(program_name) if faulty.fault == operator]
-        chosen = sample_faults(found, seed=self.experiment.seed, limit=self.per_group)
-        return sorted(chosen, key=lambda faulty: rank(self.experiment.seed, site_key(faulty)))
+        seed, stratify = self.experiment.seed, self.experiment.stratify
+        chosen = sample_faults(found, seed=seed, limit=self.per_group, stratify=stratify)
+        ranked = sorted(chosen, key=lambda faulty: rank(seed, site_key(faulty)))
+        if not stratify:
+            return ranked
+        turns: dict[int, int] = {}
+        turn_of = []  # by position in ``ranked``: a fault's id would build its whole faulty source
+        for faulty in ranked:
+            window = quartile(faulty.position)
+            turn_of.append((turns.get(window, 0), window))
+            turns[window] = turns.get(window, 0) + 1
+        return [ranked[index] for index in sorted(range(len(ranked)), key=turn_of.__getitem__)]
 
     def faulty(self, program_name: str, faulty_id: str) -> FaultyProgram:
         for faulty in self._inject(program_name):
@@ -71,20 +86,27 @@ class FaultPool:
                 return faulty
         raise KeyError(f"{program_name}: no fault {faulty_id} (the corpus or flipbench changed since the run began)")
 
+    def forget(self, program_name: str) -> None:
+        """Drop a program's injected faults (a plan over a whole corpus visits each program once)."""
+        self._found.pop(program_name, None)
+
     def _inject(self, program_name: str) -> list[FaultyProgram]:
         if program_name not in self._found:
             self._found[program_name] = list(inject(self.programs[program_name], self.experiment.faults))
         return self._found[program_name]
 
 
-def faulty_subject(faulty: FaultyProgram, verdict: Verdict = Verdict.UNCHECKED, run: SuiteRun | None = None) -> Subject:
+def faulty_subject(faulty: FaultyProgram, verdict: Verdict = Verdict.UNCHECKED, run: SuiteRun | None = None,
+                   level: CheckLevel = CheckLevel.TESTED) -> Subject:
     return Subject(faulty.id, "faulty", faulty.id, faulty.program.name, faulty.program.language,
                    faulty.program.spec, faulty.source, faulty.fault, faulty.fault_lines,
                    verdict=verdict, rankings=spectrum_rankings(run), position=faulty.position,
-                   function_spans=fault_function_spans(faulty.program.language, faulty.source, faulty.fault_lines))
+                   function_spans=fault_function_spans(faulty.program.language, faulty.source, faulty.fault_lines),
+                   level=level, **_program_files(faulty.program))
 
 
-def variant_subject(variant: Variant, verdict: Verdict = Verdict.UNCHECKED, run: SuiteRun | None = None) -> Subject:
+def variant_subject(variant: Variant, verdict: Verdict = Verdict.UNCHECKED, run: SuiteRun | None = None,
+                    level: CheckLevel = CheckLevel.TESTED) -> Subject:
     faulty = variant.faulty
     return Subject(variant.id, "variant", faulty.id, faulty.program.name, faulty.program.language,
                    faulty.program.spec, variant.source, faulty.fault, variant.fault_lines,
@@ -92,7 +114,20 @@ def variant_subject(variant: Variant, verdict: Verdict = Verdict.UNCHECKED, run:
                    verdict=verdict, rankings=spectrum_rankings(run), spm="+".join(variant.chain),
                    strength=variant.strength, placement=variant.placement, position=faulty.position,
                    edits=variant.edits,
-                   function_spans=fault_function_spans(faulty.program.language, variant.source, variant.fault_lines))
+                   function_spans=fault_function_spans(faulty.program.language, variant.source, variant.fault_lines),
+                   level=level, spm_base=revert_fault(variant), **_program_files(faulty.program))
+
+
+def _program_files(program: Program) -> dict[str, Any]:
+    """What a subject keeps of its program's files: a tool's working directory and a review's base."""
+    return {"filename": program.filename, "original": program.source, "tests": program.tests}
+
+
+def usable_subject(subject: Subject, experiment: Experiment) -> bool:
+    """Whether a subject takes part: certified by its tests, or uncertified because nothing could test it (it
+    runs marked with its level), or anything when ``certified_only`` is off. A subject whose tests ran and
+    did not certify it (an equivalent fault, a changed variant) is left out."""
+    return subject.certified or subject.uncertified or not experiment.certified_only
 
 
 def spectrum_rankings(run: SuiteRun | None) -> tuple[tuple[str, tuple[RankedLine, ...]], ...]:
@@ -119,19 +154,21 @@ def certify_faults(pool: FaultPool, experiment: Experiment, sandbox: Sandbox | N
     """The first ``faults_per_operator`` candidates per group (live ones only when ``certified_only``),
     at most ``limit`` in all; groups are certified a round at a time, so a small limit runs little."""
     order = pool.groups()
-    wanted = experiment.limit if experiment.limit is not None else len(order) * experiment.faults_per_operator
+    per_group = experiment.faults_per_group
+    wanted = experiment.limit if experiment.limit is not None else (
+        None if per_group is None else len(order) * per_group)
     chosen: list[Subject] = []
     examined = without_site = without_usable = 0
     bar = console.progress(total=len(order), desc="choosing faults", unit="group")
-    while order and len(chosen) < wanted:
-        round_size = max(1, -(-(wanted - len(chosen)) // experiment.faults_per_operator))
+    while order and (wanted is None or len(chosen) < wanted):
+        round_size = ROUND_GROUPS if wanted is None else max(1, -(-(wanted - len(chosen)) // (per_group or 1)))
         keys, order = order[:round_size], order[round_size:]
         groups = {key: pool.candidates(*key) for key in keys}
         subjects = _certified_faults([faulty for group in groups.values() for faulty in group], sandbox, references)
         for key in keys:
-            usable = [subjects[faulty.id] for faulty in groups[key]
-                      if subjects[faulty.id].certified or not experiment.certified_only]
-            chosen += usable[:min(experiment.faults_per_operator, wanted - len(chosen))]
+            usable = [subjects[faulty.id] for faulty in groups[key] if usable_subject(subjects[faulty.id], experiment)]
+            room = len(usable) if wanted is None else wanted - len(chosen)
+            chosen += usable[:min(per_group or len(usable), room)]
             examined += 1
             without_site += not groups[key]
             without_usable += bool(groups[key]) and not usable
@@ -143,9 +180,10 @@ def certify_faults(pool: FaultPool, experiment: Experiment, sandbox: Sandbox | N
 def _certified_faults(faults: Sequence[FaultyProgram], sandbox: Sandbox | None,
                       references: Callable[[Iterable[FaultyProgram]], dict[str, Reference]] | None
                       ) -> dict[str, Subject]:
-    testable = [faulty for faulty in faults if faulty.program.tests is not None]
-    subjects = {faulty.id: faulty_subject(faulty, Verdict.UNVERIFIABLE if sandbox else Verdict.UNCHECKED)
-                for faulty in faults if sandbox is None or faulty.program.tests is None}
+    testable = [faulty for faulty in faults if faulty.program.tests is not None and sandbox is not None]
+    untested = [faulty for faulty in faults if faulty.program.tests is None or sandbox is None]
+    levels = untested_levels([(faulty.program.language, faulty.program.filename, faulty.source) for faulty in untested])
+    subjects = {faulty.id: faulty_subject(faulty, level=level) for faulty, level in zip(untested, levels)}
     if sandbox is not None and references is not None and testable:
         verdicts = verify_faults(testable, references(testable), sandbox, coverage=True)
         subjects.update({verdict.faulty.id: faulty_subject(verdict.faulty, verdict.verdict, verdict.evidence)
@@ -173,9 +211,11 @@ def make_variants(faulty: FaultyProgram, experiment: Experiment) -> tuple[list[V
 def certify_variants(variants: Sequence[Variant], sandbox: Sandbox | None,
                      references: Callable[[Iterable[FaultyProgram]], dict[str, Reference]] | None
                      ) -> list[Subject]:
-    testable = [variant for variant in variants if variant.faulty.program.tests is not None]
-    subjects = [variant_subject(variant, Verdict.UNVERIFIABLE if sandbox else Verdict.UNCHECKED)
-                for variant in variants if sandbox is None or variant.faulty.program.tests is None]
+    testable = [variant for variant in variants if variant.faulty.program.tests is not None and sandbox is not None]
+    untested = [variant for variant in variants if variant.faulty.program.tests is None or sandbox is None]
+    levels = untested_levels([(variant.faulty.program.language, variant.faulty.program.filename, variant.source)
+                              for variant in untested])
+    subjects = [variant_subject(variant, level=level) for variant, level in zip(untested, levels)]
     if sandbox is not None and references is not None and testable:
         known = references(variant.faulty for variant in testable)
         verdicts = verify_variants(testable, sandbox, references=known, coverage=True)
@@ -199,6 +239,20 @@ class ReferenceRuns:
         return self.known
 
 
+def stage_two_eligibility(experiment: Experiment, correct: set[tuple[str, str]]) -> Callable[[str, str], bool]:
+    """Whether (localizer, faulty id) goes on to stage 2, from the (localizer, faulty id) pairs localized in
+    stage 1: every pair (``mode = "all"``) or the localizer's own hits (``correct``); with ``filter =
+    "existential"`` (the study's) only faulty programs at least one localizer of the run localized."""
+    localized_by_any = {faulty_id for _, faulty_id in correct}
+
+    def eligible(localizer: str, faulty_id: str) -> bool:
+        if experiment.filter == "existential" and faulty_id not in localized_by_any:
+            return False
+        return experiment.mode == "all" or (localizer, faulty_id) in correct
+
+    return eligible
+
+
 def before_tasks(subjects: Iterable[Subject], localizers: Sequence[str], samples: int) -> Iterator[Task]:
     """Stage 1: every faulty program, asked ``samples`` times of every localizer."""
     for subject in subjects:
@@ -209,14 +263,18 @@ def before_tasks(subjects: Iterable[Subject], localizers: Sequence[str], samples
 
 def after_tasks(faulty_ids: Iterable[str], variants_of: Callable[[str], Iterable[Subject]],
                 localizers: Sequence[str], samples: int, *, control: bool,
-                eligible: Callable[[str, str], bool]) -> Iterator[Task]:
-    """Stage 2: per localizer, each eligible faulty program's variants and its null control."""
+                eligible: Callable[[str, str], bool],
+                audience: Callable[[str, Subject], bool] | None = None) -> Iterator[Task]:
+    """Stage 2: per localizer, each eligible faulty program's variants and its null control; ``audience``
+    (localizer, variant) says which localizers a variant is for (model-written content: its writer's)."""
     for faulty_id in faulty_ids:
         wanted = [localizer for localizer in localizers if eligible(localizer, faulty_id)]
         if not wanted:
             continue
         for variant in variants_of(faulty_id):
             for localizer in wanted:
+                if audience is not None and not audience(localizer, variant):
+                    continue
                 for draw in range(samples):
                     yield Task(Role.VARIANT, variant.id, faulty_id, variant.condition, localizer, draw)
         if control:

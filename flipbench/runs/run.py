@@ -21,7 +21,15 @@ from flipbench import codec, console
 from flipbench.analysis import Answer, ConditionSummary, Pair, summarize
 from flipbench.corpora import Corpus, load_corpus
 from flipbench.errors import InputError
-from flipbench.localizers import Localizer, LocalizerSettings, PromptTemplate, Sampling, load_prompt, localizer_for
+from flipbench.localizers import (
+    Localizer,
+    LocalizerSettings,
+    PromptTemplate,
+    Review,
+    Sampling,
+    load_prompt,
+    localizer_for,
+)
 from flipbench.runs.executor import Executor, Tally
 from flipbench.runs.experiment import BASELINES, Experiment
 from flipbench.runs.pacing import DEFAULT_BACKOFF, Backoff
@@ -35,9 +43,11 @@ from flipbench.runs.planning import (
     before_tasks,
     certify_faults,
     certify_variants,
-    make_variants,
+    stage_two_eligibility,
+    usable_subject,
 )
 from flipbench.runs.store import Store, different_experiment, recorded_meta, remove_run
+from flipbench.runs.written_content import CONTENT_STAGE, VariantAudience, ask_for_content, variants_for, writers_of
 from flipbench.sandbox import Sandbox, open_sandbox
 from flipbench.scoring import Match
 
@@ -106,9 +116,7 @@ def run_experiment(experiment: Experiment, folder: Path, *, retry_errors: bool =
     known = recorded_meta(folder)
     if known and not fresh and known.get("experiment_key") != experiment.semantic_key:
         raise InputError(different_experiment(folder, known, experiment))
-    needs_runs = experiment.certified_only or any(localizer.capabilities.needs_coverage
-                                                  for localizer in localizers.values())
-    sandbox = _sandbox(experiment) if needs_runs else None
+    sandbox = _sandbox(experiment) if _needs_runs(experiment, localizers) else None
     try:
         if on_start is not None:
             on_start()
@@ -130,6 +138,27 @@ def run_experiment(experiment: Experiment, folder: Path, *, retry_errors: bool =
             sandbox.close()
 
 
+def choose_faults(experiment: Experiment, folder: Path) -> list[Subject]:
+    """A run's first step alone: its faulty programs chosen (and certified) and stored in ``folder``. A
+    sharded run takes it once for the whole plan and splits what it chose among its shards (flipbench.runs.shards),
+    so that a ``limit`` and the seeded order of faults mean what they mean in one run."""
+    localizers = localizers_for(experiment, load_prompt(experiment.prompt))
+    corpus = _corpus(experiment)
+    sandbox = _sandbox(experiment) if _needs_runs(experiment, localizers) else None
+    try:
+        with Store(folder) as store:
+            store.begin(experiment)
+            return _Preparation(experiment, store, sandbox, corpus).faulty_subjects()
+    finally:
+        if sandbox is not None:
+            sandbox.close()
+
+
+def _needs_runs(experiment: Experiment, localizers: dict[str, Localizer]) -> bool:
+    """Whether the run needs a sandbox: to certify, or for the coverage a spectrum baseline ranks from."""
+    return experiment.certified_only or any(localizer.capabilities.needs_coverage for localizer in localizers.values())
+
+
 def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: PromptTemplate,
                 localizers: dict[str, Localizer], sandbox: Sandbox | None, *,
                 retry_errors: bool, backoff: Backoff, created: bool) -> RunResult:
@@ -140,7 +169,7 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
     faulty = preparation.faulty_subjects()
     prompted = any(localizer.capabilities.prompted for localizer in localizers.values())
     if prompted:
-        store.save_prompts(_prompts(template, faulty))
+        store.save_prompts(_prompts(template, faulty, experiment.review))
     executor = Executor(store, experiment, localizers, backoff=backoff)
     names = experiment.models
     stages, already_done = [], []
@@ -149,20 +178,22 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
     already_done.append(("stage 1", finished))
     stage_one = _unfinished(before_tasks(faulty, names, experiment.samples), done)
     stages.append(("stage 1", executor.run(stage_one, description="stage 1: faulty programs", total=remaining)))
-    correct = store.correct_pairs()
-
-    def eligible(localizer: str, faulty_id: str) -> bool:
-        return experiment.mode == "all" or (localizer, faulty_id) in correct
+    eligible = stage_two_eligibility(experiment, store.correct_pairs())
 
     wanted = [subject for subject in faulty if any(eligible(name, subject.id) for name in names)]
-    preparation.variants(wanted)
+    writers = writers_of(experiment, localizers)
+    if writers:
+        stages.append((CONTENT_STAGE, ask_for_content(executor, store, [subject.id for subject in wanted], writers,
+                                                      experiment, eligible)))
+    preparation.variants(wanted, writers, eligible)
     if prompted:
         store.save_prompts(_prompts(template, (variant for subject in wanted
-                                               for variant in preparation.usable_variants(subject.id))))
+                                               for variant in preparation.usable_variants(subject.id)),
+                                    experiment.review))
 
     def plan() -> Iterator[Task]:
         return after_tasks([subject.id for subject in wanted], preparation.usable_variants, names, experiment.samples,
-                           control=experiment.control, eligible=eligible)
+                           control=experiment.control, eligible=eligible, audience=VariantAudience(store, writers))
 
     remaining, finished = _count(plan(), done)
     already_done.append(("stage 2", finished))
@@ -173,11 +204,10 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
                      tuple(already_done), resumed=not created, faults=preparation.fault_report())
 
 
-def _prompts(template: PromptTemplate, subjects: Iterable[Subject]) -> Iterator[tuple[str, str, str]]:
+def _prompts(template: PromptTemplate, subjects: Iterable[Subject], review: Review) -> Iterator[tuple[str, str, str]]:
     """Each subject's prompt as a chat localizer renders it for every task (sampling changes no text)."""
     for subject in subjects:
-        query = template.render(source=subject.source, spec=subject.spec, language=subject.language,
-                                sampling=Sampling())
+        query = template.render_subject(subject, Sampling(), review)
         yield subject.id, query.system, query.user
 
 
@@ -186,7 +216,7 @@ def localizers_for(experiment: Experiment, prompt: PromptTemplate) -> dict[str, 
     (checked before anything is run: a bad name or a missing API key is refused here)."""
     settings = LocalizerSettings(prompt, experiment.seed, experiment.temperature, experiment.max_tokens,
                                  experiment.parse_retries, Match(experiment.tolerance, experiment.top),
-                                 experiment.base_url)
+                                 experiment.base_url, tools=experiment.tools, review=experiment.review)
     return {name: localizer_for(name, settings) for name in experiment.models}
 
 
@@ -266,25 +296,32 @@ class _Preparation:
         detail = json.loads(self.store.step_done("faults") or "{}")
         return FaultReport(**detail) if set(detail) == {f.name for f in dataclasses.fields(FaultReport)} else None
 
-    def variants(self, faulty: list[Subject]) -> None:
+    def variants(self, faulty: list[Subject], writers: frozenset[str] = frozenset(),
+                 eligible: Callable[[str, str], bool] | None = None) -> None:
+        """Each faulty program's variants, made once and stored: with built-in content, and with the content
+        each localizer in ``writers`` wrote for it (for those ``eligible`` for stage 2 with it)."""
         missing = [subject for subject in faulty if self.store.step_done(f"variants:{subject.id}") is None]
         if not missing:
             return
         bar = console.progress(total=len(missing), desc="making variants", unit="fault")
         for start in range(0, len(missing), VARIANT_CHUNK):
             chunk = [self.pool().faulty(subject.program, subject.id) for subject in missing[start:start + VARIANT_CHUNK]]
-            made = []
+            made, owners, rejections = [], {}, []
             for faulty in chunk:
-                variants, _ = make_variants(faulty, self.experiment)
-                made += variants
+                asked = [name for name in self.experiment.models if eligible is None or eligible(name, faulty.id)]
+                found = variants_for(faulty, self.experiment, writers, asked, self.store.written_content)
+                made += found.variants
+                owners.update(found.owners)
+                rejections += found.rejections
                 bar.update(1)
             subjects = certify_variants(made, self.sandbox, self.references)
-            self.store.save_subjects(subjects, steps=[f"variants:{faulty.id}" for faulty in chunk])
+            self.store.save_subjects(subjects, steps=[f"variants:{faulty.id}" for faulty in chunk], owners=owners,
+                                     rejections=rejections)
         bar.close()
 
     def usable_variants(self, faulty_id: str) -> list[Subject]:
         return [subject for subject in self.store.subjects("variant", faulty_id)
-                if subject.certified or not self.experiment.certified_only]
+                if usable_subject(subject, self.experiment)]
 
 
 def summary_of(store: Store) -> list[ConditionSummary]:

@@ -41,6 +41,7 @@ def load_run(folder: str | Path) -> Run:
             subjects = reader.subjects_frame()
             tasks = _with_subjects(_tasks(reader), subjects)
             requests = reader.requests_frame()
+            content, content_rejections = reader.content_frame(), reader.content_rejections_frame()
     finally:
         reader.close()
     for column in ("fault_lines",):
@@ -49,7 +50,8 @@ def load_run(folder: str | Path) -> Run:
     subjects["edits"] = [tuple(json.loads(value)) for value in subjects["edits"]]
     return Run(tasks=tasks, subjects=subjects, requests=requests, settings=json.loads(meta["experiment"]),
                name=folder.resolve().name, seed=int(meta.get("seed", 0)), version=meta.get("flipbench_version", ""),
-               finished="finished" in meta, meta=meta, texts=lambda subjects, keys: read_texts(folder, subjects, keys))
+               finished="finished" in meta, meta=meta, texts=lambda subjects, keys: read_texts(folder, subjects, keys),
+               content=content, content_rejections=content_rejections)
 
 
 def read_texts(folder: Path, subject_ids: Sequence[str], response_keys: Sequence[str]) -> Texts:

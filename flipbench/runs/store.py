@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from flipbench import codec
 from flipbench.errors import InputError
 from flipbench.localizers import Reply, Server
-from flipbench.model import RankedLine, SpmEdit, Subject, TaskStatus
+from flipbench.model import CheckLevel, RankedLine, SpmEdit, Subject, TaskStatus, TestSuite
 from flipbench.runs.experiment import Experiment, experiment_differences
 from flipbench.runs.planning import Task
 from flipbench.version import __version__
@@ -31,10 +33,11 @@ if TYPE_CHECKING:
     import pandas as pd
 
 DATABASE = "flipbench.sqlite"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """2: spectrum rankings keep their scores (baselines break ties per draw) and tasks their expected
 correctness. 3: subjects keep their SPM chain, strength, placement, edits, fault position and the
-functions holding the fault; the prompts as sent are kept per subject (the report shows them)."""
+functions holding the fault; the prompts as sent are kept per subject (the report shows them).
+4: subjects keep the level they were checked to (tested, compiled, parsed: uncertified ones run too)."""
 BUSY_SECONDS = 60.0
 """How long a statement waits for another process's lock (worker processes open the database to read)."""
 _SCHEMA = """
@@ -46,7 +49,7 @@ CREATE TABLE IF NOT EXISTS subjects (
     language TEXT NOT NULL, spec TEXT NOT NULL, source TEXT NOT NULL, fault TEXT NOT NULL,
     fault_lines TEXT NOT NULL, condition TEXT NOT NULL, verdict TEXT NOT NULL, rankings TEXT NOT NULL,
     spm TEXT NOT NULL, strength INTEGER NOT NULL, placement TEXT NOT NULL, position REAL, line_count INTEGER NOT NULL,
-    nearest_edit INTEGER, edits TEXT NOT NULL, function_spans TEXT NOT NULL);
+    nearest_edit INTEGER, edits TEXT NOT NULL, function_spans TEXT NOT NULL, level TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS subjects_by_faulty ON subjects (faulty_id, kind);
 CREATE TABLE IF NOT EXISTS steps (name TEXT PRIMARY KEY, detail TEXT NOT NULL, finished TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tasks (
@@ -63,18 +66,32 @@ CREATE TABLE IF NOT EXISTS requests (
     id INTEGER PRIMARY KEY, task_id TEXT NOT NULL, response_key TEXT NOT NULL, attempt INTEGER NOT NULL,
     outcome TEXT NOT NULL, detail TEXT NOT NULL, seconds REAL NOT NULL, at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS prompts (subject_id TEXT PRIMARY KEY, system TEXT NOT NULL, user TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS program_files (
+    name TEXT NOT NULL, language TEXT NOT NULL, filename TEXT NOT NULL, source TEXT NOT NULL, tests TEXT,
+    PRIMARY KEY (name, language));
+CREATE TABLE IF NOT EXISTS review_bases (subject_id TEXT PRIMARY KEY, source TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dialects (
     base_url TEXT NOT NULL, model TEXT NOT NULL, dialect TEXT NOT NULL, learned TEXT NOT NULL,
     PRIMARY KEY (base_url, model));
+CREATE TABLE IF NOT EXISTS content (
+    id TEXT PRIMARY KEY, faulty_id TEXT NOT NULL, localizer TEXT NOT NULL, strength INTEGER NOT NULL,
+    ask TEXT NOT NULL, status TEXT NOT NULL, items TEXT NOT NULL, response_key TEXT, error TEXT,
+    attempts INTEGER NOT NULL, input_tokens INTEGER, output_tokens INTEGER, seconds REAL NOT NULL,
+    finished TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS content_rejections (
+    id INTEGER PRIMARY KEY, faulty_id TEXT NOT NULL, localizer TEXT NOT NULL, strength INTEGER NOT NULL,
+    condition TEXT NOT NULL, variant_id TEXT, kind TEXT NOT NULL, site TEXT NOT NULL, item TEXT,
+    reason TEXT NOT NULL, fallback TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS variant_owners (subject_id TEXT PRIMARY KEY, localizer TEXT NOT NULL);
 """
 EXPORT_TABLES = {
     "tasks": "SELECT t.id, t.role, t.localizer, t.condition, t.draw, t.status, t.predicted, t.parsed_from, "
              "t.exact, t.within_tolerance, t.top_k, t.exam, t.expected_correct, t.error, t.attempts, t.input_tokens, t.output_tokens, "
              "t.seconds, t.finished, t.subject_id, t.faulty_id, s.program, s.language, s.fault, s.fault_lines, "
-             "s.verdict, t.response_key, s.spm, s.strength, s.placement, s.position AS fault_position, "
+             "s.verdict, s.level, t.response_key, s.spm, s.strength, s.placement, s.position AS fault_position, "
              "s.nearest_edit AS edit_distance, s.function_spans AS fault_function "
              "FROM tasks t JOIN subjects s ON s.id = t.subject_id ORDER BY t.rowid",
-    "subjects": "SELECT id, kind, faulty_id, program, language, fault, fault_lines, condition, verdict, source, "
+    "subjects": "SELECT id, kind, faulty_id, program, language, fault, fault_lines, condition, verdict, level, source, "
                 "spm, strength, placement, position, line_count, nearest_edit AS edit_distance, edits, "
                 "function_spans AS fault_function FROM subjects ORDER BY rowid",
     "requests": "SELECT task_id, response_key, attempt, outcome, detail, seconds, at FROM requests ORDER BY id",
@@ -87,8 +104,8 @@ TASKS_FRAME = ("SELECT id AS task_id, role, localizer, condition, draw, status, 
                "attempts, input_tokens, output_tokens, seconds, response_key, subject_id, faulty_id FROM tasks "
                "ORDER BY rowid")
 SUBJECTS_FRAME = ("SELECT id AS subject_id, kind, faulty_id, program, language, fault, fault_lines, condition, "
-                  "verdict, spm, strength, placement, position, line_count, nearest_edit AS edit_distance, edits, "
-                  "function_spans FROM subjects ORDER BY rowid")
+                  "verdict, level, spm, strength, placement, position, line_count, nearest_edit AS edit_distance, "
+                  "edits, function_spans FROM subjects ORDER BY rowid")
 REQUESTS_FRAME = ("SELECT r.task_id, t.localizer, r.attempt, r.outcome FROM requests r JOIN tasks t ON t.id = r.task_id "
                   "ORDER BY r.id")
 LOOKUP_BATCH = 500
@@ -127,6 +144,65 @@ class TaskRecord:
     expected_correct: float | None = None
     """A baseline's chance of being correct under a uniformly random order of its tied lines: what its
     seeded tie-break samples from (None for chat models)."""
+
+
+@dataclass(frozen=True)
+class RunCounts:
+    """How far a run got: its faulty programs, finished tasks, those that ended in error, and whether it finished."""
+
+    faulty: int
+    tasks: int
+    errors: int
+    finished: bool
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What :func:`merge_runs` wrote."""
+
+    runs: int
+    tasks: int
+    subjects: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class ContentRecord:
+    """One finished request for model-written SPM content: what the localizer wrote for a faulty program at a
+    strength (``status`` ``written``), or why nothing could be read (``error``)."""
+
+    id: str
+    faulty_id: str
+    localizer: str
+    strength: int
+    ask: str
+    """``comments``, ``names`` or ``dead_code``."""
+    status: str
+    items: tuple[str, ...] = ()
+    response_key: str | None = None
+    error: str | None = None
+    attempts: int = 0
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class ContentRejection:
+    """A model-written item that did not fit its site (or a site it left without one), and what was done
+    instead: ``builtin`` (built-in content took its place), ``dropped`` (the variant was left out) or ``none``
+    (built-in content did not fit either; the site was skipped)."""
+
+    faulty_id: str
+    localizer: str
+    strength: int
+    condition: str
+    variant_id: str | None
+    kind: str
+    site: str
+    item: str | None
+    reason: str
+    fallback: str
 
 
 def now() -> str:
@@ -251,19 +327,78 @@ class Store:
 
     # -- subjects -----------------------------------------------------------------------------
 
-    def save_subjects(self, subjects: Iterable[Subject], *, steps: Iterable[str] = (), detail: str = "") -> None:
-        """Subjects and the marks of the preparation steps that produced them, in one transaction."""
+    def save_subjects(self, subjects: Iterable[Subject], *, steps: Iterable[str] = (), detail: str = "",
+                      owners: Mapping[str, str] | None = None,
+                      rejections: Iterable[ContentRejection] = ()) -> None:
+        """Subjects and the marks of the preparation steps that produced them, in one transaction; with
+        model-written content, also whose content each variant holds (``owners``: variant id -> localizer) and
+        the items its checks rejected."""
+        subjects = list(subjects)
+        bases = [(s.id, s.spm_base) for s in subjects if s.spm_base]
         rows = [(s.id, s.kind, s.faulty_id, s.program, s.language, s.spec, s.source, s.fault,
                  json.dumps(s.fault_lines), s.condition, s.verdict, _rankings_json(s.rankings), s.spm, s.strength,
                  s.placement, s.position, s.line_count,
                  min((abs(edit.fault_distance) for edit in s.edits), default=None),
                  json.dumps([dataclasses.asdict(edit) for edit in s.edits]),
-                 json.dumps(s.function_spans)) for s in subjects]
+                 json.dumps(s.function_spans), s.level) for s in subjects]
         with self._transaction():
             self.connection.executemany(
-                "INSERT OR REPLACE INTO subjects VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                "INSERT OR REPLACE INTO subjects VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            self.connection.executemany("INSERT OR REPLACE INTO review_bases VALUES (?, ?)", bases)
+            self.connection.executemany("INSERT OR REPLACE INTO variant_owners VALUES (?, ?)",
+                                        (owners or {}).items())
+            self.connection.executemany(
+                "INSERT INTO content_rejections (faulty_id, localizer, strength, condition, variant_id, kind, site, "
+                "item, reason, fallback) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [dataclasses.astuple(rejection) for rejection in rejections])
             self.connection.executemany("INSERT OR REPLACE INTO steps VALUES (?, ?, ?)",
                                         [(step, detail, now()) for step in steps])
+
+    def variant_owners(self, faulty_id: str) -> dict[str, str]:
+        """Variant id -> the localizer whose written content it holds, for one faulty program's variants (a
+        variant with built-in content has none: every localizer without content of its own is asked about it)."""
+        return dict(self.connection.execute(
+            "SELECT o.subject_id, o.localizer FROM variant_owners o JOIN subjects s ON s.id = o.subject_id "
+            "WHERE s.faulty_id = ?", (faulty_id,)))
+
+    # -- model-written content ----------------------------------------------------------------
+
+    def finished_content_ids(self) -> set[str]:
+        return {row[0] for row in self.connection.execute("SELECT id FROM content")}
+
+    def written_content(self, faulty_id: str, localizer: str, strength: int) -> dict[str, tuple[str, ...]]:
+        """What ``localizer`` wrote for a faulty program at a strength, per request kind (none for a request
+        that ended in error)."""
+        rows = self.connection.execute(
+            "SELECT ask, items FROM content WHERE faulty_id = ? AND localizer = ? AND strength = ? "
+            "AND status = 'written'", (faulty_id, localizer, strength))
+        return {ask: tuple(json.loads(items)) for ask, items in rows}
+
+    def record_content(self, finished: Iterable[tuple[ContentRecord, Mapping[str, tuple[str, Reply]],
+                                                      Iterable[Attempt]]],
+                       dialects: Mapping[Server, str] | None = None) -> None:
+        """Finished content requests with their new responses and attempts (the attempts' task id is the
+        request's id), atomically, like :meth:`record`."""
+        stamp = now()
+        rows, responses, attempts = [], [], []
+        for record, new_responses, request_attempts in finished:
+            rows.append((record.id, record.faulty_id, record.localizer, record.strength, record.ask, record.status,
+                         json.dumps(record.items), record.response_key, record.error, record.attempts,
+                         record.input_tokens, record.output_tokens, round(record.seconds, 4), stamp))
+            responses += [(key, localizer, reply.text, reply.raw, reply.dialect, reply.input_tokens,
+                           reply.output_tokens, stamp) for key, (localizer, reply) in new_responses.items()]
+            attempts += [(record.id, a.response_key, a.attempt, a.outcome, a.detail[:2000], round(a.seconds, 4), stamp)
+                         for a in request_attempts]
+        if not rows:
+            return
+        learned = [(base_url, model, dialect, stamp) for (base_url, model), dialect in (dialects or {}).items()]
+        with self._transaction():
+            self.connection.executemany("INSERT OR IGNORE INTO dialects VALUES (?,?,?,?)", learned)
+            self.connection.executemany("INSERT OR IGNORE INTO responses VALUES (?,?,?,?,?,?,?,?)", responses)
+            self.connection.executemany(
+                "INSERT INTO requests (task_id, response_key, attempt, outcome, detail, seconds, at) "
+                "VALUES (?,?,?,?,?,?,?)", attempts)
+            self.connection.executemany("INSERT OR REPLACE INTO content VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
     def subjects(self, kind: str, faulty_id: str | None = None) -> Iterator[Subject]:
         query, parameters = "SELECT * FROM subjects WHERE kind = ?", [kind]
@@ -271,13 +406,26 @@ class Store:
             query += " AND faulty_id = ?"
             parameters.append(faulty_id)
         for row in self.connection.execute(query + " ORDER BY rowid", parameters).fetchall():
-            yield _subject(row)
+            yield self._with_files(_subject(row))
 
     def _subject(self, subject_id: str) -> Subject:
         row = self.connection.execute("SELECT * FROM subjects WHERE id = ?", (subject_id,)).fetchone()
         if row is None:
             raise KeyError(subject_id)
-        return _subject(row)
+        return self._with_files(_subject(row))
+
+    def _with_files(self, subject: Subject) -> Subject:
+        """``subject`` with its program's files and its review base (kept apart: one copy per program)."""
+        files = self.connection.execute("SELECT filename, source, tests FROM program_files WHERE name = ? AND "
+                                        "language = ?", (subject.program, subject.language)).fetchone()
+        base = self.connection.execute("SELECT source FROM review_bases WHERE subject_id = ?",
+                                       (subject.id,)).fetchone()
+        if files is None and base is None:
+            return subject
+        filename, original, tests = files or ("", "", None)
+        return dataclasses.replace(subject, filename=filename, original=original,
+                                   tests=None if tests is None else codec.from_data(TestSuite, json.loads(tests)),
+                                   spm_base=base[0] if base else "")
 
     # -- tasks --------------------------------------------------------------------------------
 
@@ -299,6 +447,7 @@ class Store:
     def forget_errors(self) -> int:
         """Drop tasks that ended in ``error`` so that they run again; returns how many."""
         with self._transaction():
+            self.connection.execute("DELETE FROM content WHERE status = 'error'")
             return self.connection.execute("DELETE FROM tasks WHERE status = 'error'").rowcount
 
     def cached(self, key: str) -> Reply | None:
@@ -343,9 +492,13 @@ class Store:
                 "INSERT OR REPLACE INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", tasks)
 
     def save_programs(self, programs: Iterable[Any]) -> None:
+        programs = list(programs)
         rows = [(p.id, p.name, p.language, p.spec, p.source) for p in programs]
+        files = [(p.name, p.language, p.filename, p.source, None if p.tests is None else codec.dumps(p.tests))
+                 for p in programs]
         with self._transaction():
             self.connection.executemany("INSERT OR IGNORE INTO programs VALUES (?,?,?,?,?)", rows)
+            self.connection.executemany("INSERT OR IGNORE INTO program_files VALUES (?,?,?,?,?)", files)
 
     # -- reading for export and summaries ------------------------------------------------------
 
@@ -440,6 +593,40 @@ class RunReader:
         return pd.read_sql_query(REQUESTS_FRAME, self.connection,
                                  dtype={"localizer": "category", "outcome": "category"})
 
+    def counts(self) -> RunCounts:
+        """Faulty programs, finished tasks and errors so far, and whether the run is marked finished."""
+        faulty = self.connection.execute("SELECT COUNT(*) FROM subjects WHERE kind = 'faulty'").fetchone()[0]
+        tasks, errors = self.connection.execute(
+            "SELECT COUNT(*), COALESCE(SUM(status = 'error'), 0) FROM tasks").fetchone()
+        finished = self.connection.execute("SELECT 1 FROM meta WHERE key = 'finished'").fetchone() is not None
+        return RunCounts(faulty, tasks, errors, finished)
+
+    def content_frame(self) -> pd.DataFrame:
+        """Every request for model-written content: localizer, faulty program, strength, kind, status, items
+        written, HTTP calls (retries included) and tokens (no rows for a run whose content was built in)."""
+        import pandas as pd
+        if not self._has_table("content"):  # a run recorded before model-written content
+            return pd.DataFrame(columns=["id", "localizer", "faulty_id", "strength", "ask", "status", "items", "error",
+                                         "input_tokens", "output_tokens", "calls", "cached"])
+        return pd.read_sql_query(
+            "SELECT c.id, c.localizer, c.faulty_id, c.strength, c.ask, c.status, json_array_length(c.items) AS items, "
+            "c.error, c.input_tokens, c.output_tokens, (SELECT COUNT(*) FROM requests r WHERE r.task_id = c.id "
+            "AND r.outcome IN ('ok', 'transient', 'permanent')) AS calls, (SELECT COUNT(*) FROM requests r "
+            "WHERE r.task_id = c.id AND r.outcome = 'cached') AS cached FROM content c ORDER BY c.rowid",
+            self.connection)
+
+    def content_rejections_frame(self) -> pd.DataFrame:
+        """Every model-written item a variant's in-place checks rejected, with its reason and what replaced it."""
+        import pandas as pd
+        columns = [field.name for field in dataclasses.fields(ContentRejection)]
+        if not self._has_table("content_rejections"):
+            return pd.DataFrame(columns=columns)
+        return pd.read_sql_query(f"SELECT {', '.join(columns)} FROM content_rejections ORDER BY id", self.connection)
+
+    def _has_table(self, name: str) -> bool:
+        return self.connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                       (name,)).fetchone() is not None
+
     def sources(self, subject_ids: Sequence[str]) -> dict[str, str]:
         return dict(self._lookup("SELECT id, source FROM subjects WHERE id IN ({})", subject_ids))
 
@@ -460,6 +647,111 @@ class RunReader:
             yield from self.connection.execute(query.format(",".join("?" * len(batch))), batch)
 
 
+def seed_shard(shard: Path, plan: Path, faulty_ids: Iterable[str]) -> None:
+    """Give the run database in ``shard`` (begun, see :meth:`Store.begin`) the rows of ``plan``'s prepared run
+    that concern the faulty programs ``faulty_ids``: those subjects, their programs, and the plan's finished
+    steps, in one transaction (a shard is either seeded or not)."""
+    with Store(shard) as store:
+        connection = store.connection
+        connection.execute("ATTACH DATABASE ? AS plan", (f"{(plan / DATABASE).resolve().as_uri()}?mode=ro",))
+        try:
+            connection.execute("CREATE TEMP TABLE wanted (id TEXT PRIMARY KEY)")
+            connection.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?)", ((value,) for value in faulty_ids))
+            connection.execute("CREATE TEMP TABLE wanted_programs AS SELECT DISTINCT program AS name "
+                               "FROM plan.subjects WHERE faulty_id IN (SELECT id FROM temp.wanted)")
+            with store._transaction():
+                for table, columns, _ in _tables(connection, "plan"):
+                    if table == "meta":
+                        continue
+                    if "faulty_id" in columns:
+                        where = "faulty_id IN (SELECT id FROM temp.wanted)"
+                    elif "subject_id" in columns:
+                        where = "subject_id IN (SELECT id FROM temp.wanted)"
+                    elif table in ("programs", "program_files"):
+                        where = "name IN (SELECT name FROM temp.wanted_programs)"
+                    else:
+                        where = "1"
+                    listed = ", ".join(columns)
+                    connection.execute(f"INSERT OR REPLACE INTO main.{table} ({listed}) "
+                                       f"SELECT {listed} FROM plan.{table} WHERE {where} ORDER BY rowid")
+        finally:
+            connection.execute("DROP TABLE IF EXISTS temp.wanted")
+            connection.execute("DROP TABLE IF EXISTS temp.wanted_programs")
+            connection.execute("DETACH DATABASE plan")
+
+
+def merge_runs(target: Path, sources: Sequence[Path], meta: Mapping[str, str]) -> Merged:
+    """Build ``target``'s run database from the run databases in ``sources`` (in order) with ``meta`` as
+    its meta table. The database is built beside the target and renamed over it when complete, so merging
+    again gives the same database and a reader never meets a half-merged one; the sources are only read."""
+    started = time.perf_counter()
+    building = target / f"{DATABASE}.merging"
+    building.unlink(missing_ok=True)
+    connection = sqlite3.connect(building, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=OFF")  # the file is renamed into place only when complete
+        connection.execute("PRAGMA synchronous=OFF")
+        connection.executescript(_SCHEMA)
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        for source in sources:
+            _merge_one(connection, source / DATABASE)
+        tasks = connection.execute("SELECT COUNT(*) FROM tasks").fetchone()[0]
+        subjects = connection.execute("SELECT COUNT(*) FROM subjects").fetchone()[0]
+    except BaseException:
+        connection.close()
+        building.unlink(missing_ok=True)
+        raise
+    connection.close()
+    with open(building, "rb+") as written:
+        os.fsync(written.fileno())
+    remove_run(target)
+    os.replace(building, target / DATABASE)
+    return Merged(len(sources), tasks, subjects, time.perf_counter() - started)
+
+
+def _merge_one(connection: sqlite3.Connection, database: Path) -> None:
+    """Every row of one run database (but its meta) into the connection's main database, in one transaction:
+    rows with a key once (INSERT OR IGNORE), rows numbered by an integer id (requests) renumbered in order."""
+    try:
+        connection.execute("ATTACH DATABASE ? AS source", (f"{database.resolve().as_uri()}?mode=ro",))
+    except sqlite3.DatabaseError as error:
+        raise InputError(f"{database}: cannot be merged ({error})") from error
+    try:
+        present = {name for name, _, _ in _tables(connection, "source")}
+        connection.execute("BEGIN")
+        for table, columns, numbered in _tables(connection, "main"):
+            if table == "meta" or table not in present:
+                continue
+            if numbered:
+                listed = ", ".join(column for column in columns if column != "id")
+                connection.execute(f"INSERT INTO main.{table} ({listed}) SELECT {listed} FROM source.{table} "
+                                   "ORDER BY id")
+            else:
+                listed = ", ".join(columns)
+                connection.execute(f"INSERT OR IGNORE INTO main.{table} ({listed}) SELECT {listed} "
+                                   f"FROM source.{table} ORDER BY rowid")
+        connection.execute("COMMIT")
+    except sqlite3.DatabaseError as error:
+        raise InputError(f"{database}: cannot be merged ({error})") from error
+    finally:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        connection.execute("DETACH DATABASE source")
+
+
+def _tables(connection: sqlite3.Connection, schema: str) -> list[tuple[str, list[str], bool]]:
+    """Each table of an attached database: its name, its columns, and whether rows are numbered by an
+    ``id INTEGER PRIMARY KEY`` (such ids are renumbered when rows from several runs meet)."""
+    names = [row[0] for row in connection.execute(
+        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
+    tables = []
+    for name in names:
+        info = connection.execute(f"PRAGMA {schema}.table_info({name})").fetchall()
+        numbered = any(column[1] == "id" and column[2].upper() == "INTEGER" and column[5] == 1 for column in info)
+        tables.append((name, [column[1] for column in info], numbered))
+    return tables
+
+
 class _Transaction:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
@@ -478,7 +770,7 @@ def _subject(row: tuple) -> Subject:
     return Subject(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], tuple(json.loads(row[8])),
                    row[9], row[10], rankings, spm=row[12], strength=row[13], placement=row[14], position=row[15],
                    edits=tuple(SpmEdit(**edit) for edit in json.loads(row[18])),
-                   function_spans=tuple(tuple(span) for span in json.loads(row[19])))
+                   function_spans=tuple(tuple(span) for span in json.loads(row[19])), level=CheckLevel(row[20]))
 
 
 def _rankings_json(rankings: tuple[tuple[str, tuple[RankedLine, ...]], ...]) -> str:

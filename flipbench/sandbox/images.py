@@ -61,11 +61,13 @@ class ImageRecipe:
 
 
 RECIPES: dict[Language, ImageRecipe] = {
-    "python": ImageRecipe("python", ("python3-minimal", "libpython3.11-stdlib"),
+    # python3-pytest: programs may bring pytest test modules (tests.framework = "pytest"), run by the real pytest
+    "python": ImageRecipe("python", ("python3-minimal", "libpython3.11-stdlib", "python3-pytest"),
                           # about half the standard library (json, for one) ships without bytecode: every
                           # runner start would compile it again (70 ms for json alone)
                           finish=("python3 -m compileall -q /usr/lib/python3.11 || true",)),
-    "java": ImageRecipe("java", ("openjdk-17-jdk-headless",)),
+    # junit4, junit5: programs may bring JUnit 4/5 test classes (tests.framework), run through JUnit's own API
+    "java": ImageRecipe("java", ("openjdk-17-jdk-headless", "junit4", "junit5")),
 }
 
 

@@ -20,6 +20,9 @@ import javax.tools.ToolProvider;
  *
  * <pre>java FlipbenchCompiler SOURCE_ROOT CLASSES_DIR</pre>
  *
+ * (or {@link #compileAll} from another tool in the same JVM: FlipbenchRunner compiles a batch and then
+ * runs its tests in one JVM start).
+ *
  * Every sub-folder of SOURCE_ROOT is one unit (its .java files, at any depth). All units compile
  * together in one compilation (put each in its own package and a whole batch compiles at the cost
  * of one); units with errors are set aside and the rest compiled again, until what is left
@@ -29,10 +32,13 @@ public final class FlipbenchCompiler {
     private FlipbenchCompiler() {}
 
     public static void main(String[] args) throws IOException {
+        compileAll(Path.of(args[0]), Path.of(args[1]), System.out);
+    }
+
+    /** Compile every unit under {@code root} into {@code classes}, one JSON answer per unit on {@code answers}. */
+    public static void compileAll(Path root, Path classes, java.io.PrintStream answers) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
-        Path root = Path.of(args[0]);
-        Path classes = Path.of(args[1]);
         Files.createDirectories(classes);
         java.util.TreeMap<String, List<File>> pending = new java.util.TreeMap<>();
         try (Stream<Path> units = Files.list(root)) {
@@ -44,7 +50,8 @@ public final class FlipbenchCompiler {
                 pending.put(unit.getFileName().toString(), sources);
             }
         }
-        List<String> options = List.of("-d", classes.toString(), "-encoding", "UTF-8", "-nowarn",
+        String classpath = System.getProperty("java.class.path") + java.io.File.pathSeparator + FlipbenchJUnit.classpath();
+        List<String> options = List.of("-d", classes.toString(), "-classpath", classpath, "-encoding", "UTF-8", "-nowarn",
                 "-proc:none", "-Xlint:none", "-implicit:none");
         while (!pending.isEmpty()) {
             List<File> sources = new ArrayList<>();
@@ -53,7 +60,7 @@ public final class FlipbenchCompiler {
             boolean ok = compiler.getTask(new StringWriter(), files, diagnostics, options, null,
                     files.getJavaFileObjectsFromFiles(sources)).call();
             if (ok) {
-                pending.keySet().forEach(unit -> answer(unit, true, ""));
+                pending.keySet().forEach(unit -> answer(answers, unit, true, ""));
                 break;
             }
             java.util.Map<String, StringBuilder> failed = new java.util.TreeMap<>();
@@ -76,26 +83,26 @@ public final class FlipbenchCompiler {
             if (failed.isEmpty()) {  // errors with no unit to blame: every unit fails with the same message
                 String message = diagnostics.getDiagnostics().isEmpty() ? "javac failed"
                         : diagnostics.getDiagnostics().get(0).getMessage(Locale.ROOT);
-                pending.keySet().forEach(unit -> answer(unit, false, message));
+                pending.keySet().forEach(unit -> answer(answers, unit, false, message));
                 break;
             }
             boolean removed = false;
             for (java.util.Map.Entry<String, StringBuilder> unit : failed.entrySet()) {
                 if (pending.remove(unit.getKey()) != null) {
-                    answer(unit.getKey(), false, unit.getValue().toString());
+                    answer(answers, unit.getKey(), false, unit.getValue().toString());
                     removed = true;
                 }
             }
             if (!removed) {
-                pending.keySet().forEach(unit -> answer(unit, false, "javac failed: " + failed));
+                pending.keySet().forEach(unit -> answer(answers, unit, false, "javac failed: " + failed));
                 break;
             }
         }
-        System.out.flush();
+        answers.flush();
     }
 
-    private static void answer(String unit, boolean ok, String errors) {
-        System.out.println("{\"unit\":" + quote(unit) + ",\"ok\":" + ok + ",\"errors\":" + quote(errors) + "}");
+    private static void answer(java.io.PrintStream answers, String unit, boolean ok, String errors) {
+        answers.println("{\"unit\":" + quote(unit) + ",\"ok\":" + ok + ",\"errors\":" + quote(errors) + "}");
     }
 
     private static String quote(String text) {

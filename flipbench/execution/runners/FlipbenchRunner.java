@@ -17,11 +17,14 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>java FlipbenchRunner RESULTS_FILE TEST_CLASS TIMEOUT_MILLIS TEST_NAME...</pre>
  * <pre>java FlipbenchRunner --batch</pre>
+ * <pre>java FlipbenchRunner --compile SOURCE_ROOT CLASSES_DIR ANSWERS_FILE --batch</pre>
  *
  * In batch mode each line of standard input is one job, tab-separated:
  * {@code CLASSES_DIR RESULTS_FILE TEST_CLASS TIMEOUT_MILLIS TEST_NAME,TEST_NAME...}; every job is loaded
  * through its own class loader (fresh static state, same class names allowed) and "done" is printed
- * when it finishes, so one JVM start-up serves many variants.
+ * when it finishes, so one JVM start-up serves many variants. With {@code --compile} the same JVM first
+ * compiles the batch ({@link FlipbenchCompiler#compileAll}, answers to ANSWERS_FILE): one start-up, and
+ * the compiler's warm-up, serve the whole batch.
  *
  * Writes one JSON object per test to RESULTS_FILE as soon as the test ends. Each test runs in its
  * own thread (with a large stack, so deep but finite recursion behaves as in a main thread) with
@@ -34,6 +37,12 @@ public final class FlipbenchRunner {
     private FlipbenchRunner() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 5 && args[0].equals("--compile")) {
+            try (PrintStream answers = new PrintStream(new FileOutputStream(args[3]), true, StandardCharsets.UTF_8)) {
+                FlipbenchCompiler.compileAll(java.nio.file.Path.of(args[1]), java.nio.file.Path.of(args[2]), answers);
+            }
+            args = new String[] {args[4]};
+        }
         if (args.length == 1 && args[0].equals("--batch")) {
             BufferedReader jobs = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintStream answers = System.out;
@@ -44,7 +53,8 @@ public final class FlipbenchRunner {
                     continue;
                 }
                 URL classes = new File(job[0]).toURI().toURL();
-                try (URLClassLoader loader = new URLClassLoader(new URL[] {classes}, FlipbenchRunner.class.getClassLoader())) {
+                ClassLoader parent = FlipbenchJUnit.parent(FlipbenchRunner.class.getClassLoader());  // sees the JUnit jars
+                try (URLClassLoader loader = new URLClassLoader(new URL[] {classes}, parent)) {
                     String[] names = job[4].isEmpty() ? new String[0] : job[4].split(",");
                     runAll(loader, job[1], job[2], Long.parseLong(job[3]), names);
                 }
@@ -62,6 +72,10 @@ public final class FlipbenchRunner {
     @SuppressWarnings("deprecation")
     private static void runAll(ClassLoader loader, String resultsPath, String testClass, long timeoutMillis,
                                String[] names) throws Exception {
+        // "junit4:CLASS" / "junit5:CLASS": a JUnit test class, its methods run through JUnit (FlipbenchJUnit)
+        int colon = testClass.indexOf(':');
+        final String framework = colon < 0 ? null : testClass.substring(0, colon);
+        testClass = testClass.substring(colon + 1);
         PrintStream realOut = System.out;
         PrintStream realErr = System.err;
         try (Writer results = new OutputStreamWriter(new FileOutputStream(resultsPath), StandardCharsets.UTF_8)) {
@@ -73,6 +87,15 @@ public final class FlipbenchRunner {
                 results.flush();
                 return;
             }
+            if (framework != null) {
+                try {
+                    FlipbenchJUnit.prepare(framework, tests);
+                } catch (Throwable error) {
+                    results.write("{\"collection_error\":" + quote(describe(error)) + "}\n");
+                    results.flush();
+                    return;
+                }
+            }
             Method coverage = coverageProbe(loader, testClass);
             for (String name : names) {
                 drain(coverage);
@@ -81,9 +104,13 @@ public final class FlipbenchRunner {
                 Throwable[] failure = new Throwable[1];
                 Thread worker = new Thread(null, () -> {
                     try {
-                        Method method = tests.getDeclaredMethod(name);
-                        method.setAccessible(true);
-                        method.invoke(null);
+                        if (framework != null) {
+                            FlipbenchJUnit.run(framework, tests, name);
+                        } else {
+                            Method method = tests.getDeclaredMethod(name);
+                            method.setAccessible(true);
+                            method.invoke(null);
+                        }
                     } catch (InvocationTargetException error) {
                         failure[0] = error.getCause();
                     } catch (ThreadDeath death) {

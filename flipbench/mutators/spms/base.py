@@ -58,6 +58,13 @@ class Application:
 class Rejection:
     site: str
     reason: str
+    source: str = ""
+    """The label of the content source whose content was refused ("" when the SPM refused a site itself)."""
+    kind: str = ""
+    item: str | None = None
+    """The refused content (None: the source had nothing for the site)."""
+    problem: str = ""
+    """Why the content was refused, without the source's name."""
 
 
 @dataclass
@@ -79,16 +86,20 @@ class Context:
         return "\x00".join([kind, self.origin(line), *map(str, detail)])
 
     def ask(self, request: ContentRequest, validate: Callable[[str], str | None]) -> str | None:
-        """Content for a site, validated; a rejection is recorded and None returned."""
-        text = self.content.provide(request)
-        if text is None:
-            self.rejections.append(Rejection(request.key, f"{self.content.label} content has nothing for this site"))
-            return None
-        reason = validate(text)
-        if reason is not None:
-            self.rejections.append(Rejection(request.key, f"{self.content.label} content rejected: {reason}"))
-            return None
-        return text
+        """Content for a site, validated; a rejection is recorded and the source's ``fallback`` (if it has
+        one) asked in turn; None when no source has acceptable content."""
+        source: ContentSource | None = self.content
+        while source is not None:
+            text = source.provide(request)
+            problem = "has nothing for this site" if text is None else validate(text)
+            if problem is None:
+                return text
+            reason = problem if text is None else f"rejected: {problem}"
+            self.rejections.append(Rejection(request.key, f"{source.label} content {reason}", source.label,
+                                             request.kind, text, problem))
+            source = getattr(source, "fallback", None)
+        return None
+
 
 
 class TreeFacts:

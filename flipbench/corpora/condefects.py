@@ -1,0 +1,117 @@
+"""Importer for ConDefects (Wu et al., 2023; github.com/appmlk/ConDefects, MIT): real faults of AtCoder
+submissions, each a faulty and a correct version by the same author and the dataset's fault location.
+
+The dataset's layout, read as it is (the whole tree, any tasks and submissions)::
+
+    <root>/Code/<task>/<Language>/<submission>/faultyVersion.{py,java}
+                                                correctVersion.{py,java}
+                                                faultLocation.txt      (the fault's line(s) in the faulty version)
+
+Each submission becomes a faulty record (``corpora.jsonl``): the correct version as the program's
+source, the faulty one as its real bug with the fault lines a line diff finds, and the dataset's own
+location kept beside them (:mod:`flipbench.corpora.fault_locations` says where the two disagree).
+The repository ships no tests (they are a separate download), so these faults run uncertified.
+Submissions that cannot be read are listed with the reason, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from flipbench.corpora.line_diff import changed_lines
+from flipbench.corpora.syntax import default_filename
+from flipbench.errors import InputError
+from flipbench.model import Language, Program, Provenance, RealFault
+
+CORPUS = "condefects"
+LICENCE = "MIT (ConDefects); submissions by their AtCoder authors"
+LANGUAGE_FOLDERS: dict[str, tuple[Language, str]] = {"Python": ("python", ".py"), "Java": ("java", ".java")}
+
+
+class ConDefectsLayoutError(InputError):
+    """A path that is not a ConDefects tree, named."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A submission folder that could not become a faulty record, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ConDefectsImport:
+    programs: tuple[Program, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def code_folder(root: Path) -> Path | None:
+    """The ``Code`` folder of a ConDefects tree given its root (or the ``Code`` folder itself); None if
+    ``root`` is not laid out so."""
+    for candidate in (root / "Code", root):
+        if candidate.is_dir() and any(candidate.glob("*/*/*/faultyVersion.*")):
+            return candidate
+    return None
+
+
+def is_condefects_tree(root: Path) -> bool:
+    return code_folder(root) is not None
+
+
+def read_condefects(root: Path) -> ConDefectsImport:
+    """Every submission of the tree as a faulty record, in path order, and the folders that could not be."""
+    code = code_folder(root)
+    if code is None:
+        raise ConDefectsLayoutError(f"{root}: not a ConDefects tree (expected Code/<task>/<Language>/<submission>/"
+                                    f"faultyVersion.py or .java)")
+    programs: list[Program] = []
+    skipped: list[Skipped] = []
+    for folder in sorted(path.parent for path in code.glob("*/*/*/faultyVersion.*")):
+        where = folder.relative_to(code).as_posix()
+        task, language_folder, submission = folder.relative_to(code).parts
+        if language_folder not in LANGUAGE_FOLDERS:
+            skipped.append(Skipped(where, f"language {language_folder!r} is not one flipbench reads "
+                                          f"({', '.join(LANGUAGE_FOLDERS)})"))
+            continue
+        language, suffix = LANGUAGE_FOLDERS[language_folder]
+        try:
+            programs.append(_submission(folder, where, task, language, suffix, submission))
+        except _Unusable as reason:
+            skipped.append(Skipped(where, str(reason)))
+    return ConDefectsImport(tuple(programs), tuple(skipped))
+
+
+class _Unusable(Exception):
+    """Why one submission folder cannot be imported."""
+
+
+def _submission(folder: Path, where: str, task: str, language: Language, suffix: str, submission: str) -> Program:
+    faulty, correct = (_text(folder / f"{version}Version{suffix}") for version in ("faulty", "correct"))
+    fault_lines = changed_lines(correct, faulty)
+    if not fault_lines:
+        raise _Unusable("the faulty and correct versions have the same lines")
+    location = folder / "faultLocation.txt"
+    dataset_lines = parse_fault_location(_text(location)) if location.is_file() else ()
+    spec = (f"A solution to AtCoder task {task}: it reads the task's input from standard input and prints the "
+            f"answer (ConDefects gives no task statement).")
+    return Program(f"{CORPUS}/{task}/{language}/{submission}", language, correct, spec,
+                   default_filename(language, correct), Provenance(CORPUS, f"Code/{where}", LICENCE),
+                   real_fault=RealFault(faulty, fault_lines, dataset_lines))
+
+
+def parse_fault_location(text: str) -> tuple[int, ...]:
+    """The line numbers a ``faultLocation.txt`` holds (one or more, separated by anything that is not a
+    digit), sorted; numbers below 1 are not lines and are left out."""
+    return tuple(sorted({int(number) for number in re.findall(r"\d+", text) if int(number) >= 1}))
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise _Unusable(f"no {path.name}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise _Unusable(f"{path.name}: cannot read: {error}") from None
