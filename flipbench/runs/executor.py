@@ -450,7 +450,7 @@ class Executor:
             _count_usage(tally, outcome, self.experiment.prices)
             unsaved.append(outcome)
             bar.update(1)
-            bar.set_postfix_str(_postfix(tally), refresh=False)
+            bar.set_postfix_str(_content_postfix(tally), refresh=False)
             if time.monotonic() - saved[0] >= FLUSH_EVERY:
                 save()
 
@@ -658,6 +658,13 @@ async def _one_by_one(tasks: Iterable[Task]) -> AsyncIterator[Task]:
 
 def _detail(error: TransientError | PermanentError) -> str:
     return f"{error} | {error.raw[:500]}" if error.raw else str(error)
+
+
+def _content_postfix(tally: Tally) -> str:
+    """The content stage's progress: requests answered (its tally counts requests as tasks), errors, calls."""
+    return (f"answered={tally.tasks - tally.errors} errors={tally.errors} calls={tally.calls} cached={tally.cached}"
+            + (f" tokens={tally.input_tokens + tally.output_tokens:,}" if tally.input_tokens or tally.output_tokens
+               else ""))
 
 
 def _postfix(tally: Tally) -> str:
