@@ -150,3 +150,7 @@ class LocalSlurm:
 
     def scancel(self, job: str) -> None:
         subprocess.run(["scancel", job], check=True, timeout=30)
+
+    def signal(self, job: str, name: str) -> None:
+        """Send a signal to a job's steps, as Slurm does before preempting it or at its time limit."""
+        subprocess.run(["scancel", f"--signal={name}", job], check=True, timeout=30)

@@ -13,12 +13,17 @@ from pathlib import Path
 import pytest
 
 from flipbench.cli import main
-from flipbench.corpora.condefects import parse_fault_location, read_condefects
+from flipbench.corpora.condefects import MAX_CASE_BYTES, parse_fault_location, read_condefects
 from flipbench.corpora.fault_locations import Agreement, agreement
 from flipbench.corpora.jsonl import read_programs
 from flipbench.corpora.loading import load_corpus
-from flipbench.model import RealFault
+from flipbench.corpora.testformat import discover_test_cases
+from flipbench.execution.certify import reference_runs, verify_faults
+from flipbench.model import RealFault, Verdict
+from flipbench.mutators.faults import inject
 from flipbench.runs import load_run
+from flipbench.sandbox import open_sandbox
+from flipbench.sandbox.bwrap import bwrap_problem
 
 from wildkit import shared_corpora
 
@@ -155,3 +160,41 @@ def test_the_slice_runs_through_spms_and_the_baselines(condefects, tmp_path):
     spectrum = run.tasks[run.tasks.localizer == "baseline/ochiai"]
     assert len(random) > 0 and set(random.status) <= {"correct", "wrong"}
     assert set(spectrum[spectrum.fault == "real"].status) == {"error"}
+
+
+def _with_test_cases(condefects: Path, root: Path, cases: dict[str, tuple[str, str]]) -> Path:
+    """A ConDefects tree holding the slice's abc223_a and ConDefects-style test cases for it."""
+    shutil.copytree(condefects / "Code" / "abc223_a", root / "Code" / "abc223_a")
+    for name, (given, expected) in cases.items():
+        for kind, text in (("in", given), ("out", expected)):
+            path = root / "Test" / "abc223" / "A" / kind / f"{name}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+    return root
+
+
+ABC223_A = {"000": ("0\n", "No\n"), "001": ("100\n", "Yes\n"), "002": ("250\n", "No\n"), "003": ("2000\n", "Yes\n")}
+"""abc223_a: print Yes when X is a positive multiple of 100 (its faults forget that 0 is not)."""
+
+
+def test_python_submissions_get_their_tasks_test_cases_and_their_faults_certify_live(condefects, tmp_path):
+    tree = _with_test_cases(condefects, tmp_path / "ConDefects", ABC223_A)
+    imported = read_condefects(tree)
+    python = [p for p in imported.programs if p.language == "python"]
+    assert imported.tests_found and len(python) == 3 and all(p.tests is not None for p in python)
+    assert all(p.tests is None for p in imported.programs if p.language == "java")
+    assert discover_test_cases("python", python[0].tests) == ("test_000", "test_001", "test_002", "test_003")
+    bugs = [faulty for program in python for faulty in inject(program, ["real"])]
+    with open_sandbox("bwrap" if bwrap_problem() is None else "local") as sandbox:
+        verdicts = list(verify_faults(bugs, reference_runs(python, sandbox, coverage=True), sandbox, coverage=True))
+    assert [verdict.verdict for verdict in verdicts] == [Verdict.LIVE] * 3
+    assert {verdict.faulty.program.name.rsplit("/", 1)[-1]: verdict.failing_tests for verdict in verdicts} == {
+        "45714918": ("test_000",), "45813374": ("test_002",), "45815037": ("test_002",)}  # the first takes 0 for a multiple of 100, the others 250
+
+
+def test_test_cases_too_large_to_run_per_variant_are_left_out_and_counted(condefects, tmp_path):
+    cases = ABC223_A | {"004": ("1" * MAX_CASE_BYTES + "\n", "No\n")}
+    imported = read_condefects(_with_test_cases(condefects, tmp_path / "ConDefects", cases))
+    assert imported.cases_left_out == 1
+    python = next(program for program in imported.programs if program.language == "python")
+    assert "test_004" not in discover_test_cases("python", python.tests)

@@ -88,7 +88,7 @@ def rows_of(table: pd.DataFrame, figure: str, localizer: str) -> list[dict]:
 def test_a_table_ii_cell_beside_the_runs_stage_one_accuracy_for_the_localizer_matched_to_the_papers_model():
     table = paper_table(study_run(), Bootstrap(200, 0))
     [row] = rows_of(table, "Table II", "openai/a")
-    assert (row["cell"], row["paper_model"], row["provenance"]) == ("Python, OffByOne", "GPT-4o", "paper")
+    assert (row["cell"], row["paper_model"], row["provenance"]) == ("Python, OffByOne", "GPT-4o", "printed")
     assert row["paper_value"] == pytest.approx(0.3265)
     assert (row["study_n"], row["study_value"], row["accuracy"]) == (4, 0.5, 0.5)
     assert row["study_low"] < 0.5 < row["study_high"] and pd.isna(row["net_effect"])
@@ -96,7 +96,7 @@ def test_a_table_ii_cell_beside_the_runs_stage_one_accuracy_for_the_localizer_ma
 
 def test_a_localizer_without_a_paper_model_is_set_beside_the_ten_models_mean():
     [row] = rows_of(paper_table(study_run(), Bootstrap(200, 0)), "Table II", "openai/b")
-    assert row["paper_model"] == "the ten models" and row["provenance"] == "mean of the ten models (from Table II)"
+    assert row["paper_model"] == "the ten models" and row["provenance"] == "mean of Table II"
     python_off_by_one = paper_numbers()["table2_baseline_FL_accuracy_pct_paper"]["Python"]["OffByOne"]
     assert row["paper_value"] == pytest.approx(sum(python_off_by_one) / 1000)
     assert row["study_value"] == 1.0
@@ -126,6 +126,13 @@ def test_the_cells_a_run_does_not_cover_have_no_row():
     table = paper_table(study_run(), Bootstrap(200, 0))
     assert set(table["figure"]) == {"Table II", "Fig. 6", "Fig. 8", "Fig. 9", "Fig. 10"}  # GPT-4o is not in Fig. 11
     assert not any(row["cell"].startswith("Java") for row in table.to_dict(orient="records"))
+
+
+def test_a_baseline_is_not_set_beside_the_papers_models():
+    run = study_run()
+    tasks = run.tasks.assign(localizer=run.tasks["localizer"].replace({"openai/b": "baseline/random"}))
+    table = paper_table(Run(tasks=tasks, subjects=run.subjects, settings=run.settings), Bootstrap(200, 0))
+    assert set(table["localizer"]) == {"openai/a"}
 
 
 def test_a_run_without_the_studys_protocol_gets_no_paper_rows():

@@ -124,3 +124,26 @@ def test_a_shard_that_raises_on_slurm_is_reported_and_the_others_finish(slurm, s
     assert again["started"] == [2]
     assert [shard["job"] for shard in again["shards"]][:2] == first_jobs[:2]
     assert task_table(folder, tmp_path) == task_table(unsharded, tmp_path)
+
+
+def test_a_preempted_array_task_is_requeued_by_checkpointing_and_resumes_its_shard(slurm, tmp_path, capsys):
+    """Slurm warns a job it preempts or that reaches its time limit with SIGUSR2 (submitit asks for it):
+    the shard's job checkpoints, requeues itself under the same job id, and resumes from its database."""
+    with ServerThread(ScriptedModel(latency=0.25)) as slow:
+        reference = tmp_path / "unsharded"
+        assert main(run_command(slow.base_url, reference, "--concurrency", "4", "--samples", "4")) == 0
+        folder = tmp_path / "sharded"
+        command = run_command(slow.base_url, folder, "--shards", "2", "--concurrency", "2", "--samples", "4", *SLURM)
+        assert main([*command, "--detach"]) == 0
+        victim = _running_with_tasks(folder, capsys)
+        before = shard_tasks(folder)[victim["shard"]]
+        slurm.signal(victim["job"], "USR2")
+        capsys.readouterr()
+        assert main([*command, "--format", "json"]) == 0
+        shown = json.loads(capsys.readouterr().out)
+        assert shown["started"] == [], "a requeued shard is still its job's: nothing is resubmitted"
+        assert shown["shards"][victim["shard"]]["job"] == victim["job"]
+        assert before < shard_tasks(folder)[victim["shard"]]
+        log = "\n".join(path.read_text(errors="replace") for path in (folder / "shards" / "slurm").rglob("*.err"))
+        assert "this job is preempted" in log or "this job is timed-out" in log
+        assert task_table(folder, tmp_path) == task_table(reference, tmp_path)

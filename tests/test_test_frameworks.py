@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -17,6 +19,7 @@ from flipbench.execution.suites import run_suites
 from flipbench.model import Program, Provenance, RealFault, TestSuite, Verdict
 from flipbench.mutators.faults import inject
 from flipbench.mutators.spms import mutate
+from flipbench.runs import load_run
 from flipbench.sandbox.bwrap import BwrapSandbox, bwrap_problem
 from flipbench.sandbox.docker import DockerSandbox, docker_problem
 from flipbench.sandbox.local import LocalSandbox
@@ -274,3 +277,29 @@ def test_a_real_fault_with_junit5_tests_is_certified_live_and_an_spm_variant_pre
     variant, _ = mutate(bug, ("dead_code",), strength=2, seed=0)
     [checked] = verify_variants([variant], sandbox, references=references)
     assert checked.verdict == Verdict.PRESERVING
+
+
+@pytest.mark.slow
+def test_real_bugs_with_pytest_and_junit5_tests_run_certified_with_spectrum_baselines(tmp_path):
+    """End to end: faulty records whose tests are a pytest module and a JUnit 5 class enter ``flipbench run``;
+    both are certified live, their SPM variants preserving, and the spectrum baselines rank from the
+    frameworks' per-test coverage."""
+    passing_pytest = PYTEST_TESTS.replace('    def test_type(self):\n        assert clamp(1, 0, "x") == 1\n', "")
+    passing_junit = JUNIT5_TESTS.replace("    @Test\n    void loops() { while (true) { } }\n", "")
+    corpus = tmp_path / "bugs.jsonl"
+    corpus.write_text("".join(json.dumps(record) + "\n" for record in (
+        {"name": "mine/clamp", "language": "python", "source": CLAMP, "filename": "clamp.py", "faulty_source": BUGGY,
+         "tests": {"source": passing_pytest, "framework": "pytest"}},
+        {"name": "mine/Clamp", "language": "java", "source": JAVA_CLAMP, "faulty_source": JAVA_BUGGY,
+         "tests": {"source": passing_junit, "filename": "ClampTest.java", "framework": "junit5"}})))
+    completed = subprocess.run(
+        [sys.executable, "-m", "flipbench", "run", "--corpus", str(corpus), "--fault", "real", "--spm", "dead_code",
+         "--language", "python", "--language", "java", "--out", str(tmp_path / "run")],
+        capture_output=True, text=True, timeout=600, env=os.environ | {"TQDM_DISABLE": "1"})
+    assert completed.returncode == 0, completed.stderr
+    run = load_run(tmp_path / "run")
+    verdicts = {(row.program, row.kind): row.verdict for row in run.subjects.itertuples()}
+    assert verdicts == {("mine/clamp", "faulty"): "live", ("mine/Clamp", "faulty"): "live",
+                        ("mine/clamp", "variant"): "preserving", ("mine/Clamp", "variant"): "preserving"}
+    before = run.tasks[(run.tasks.role == "before") & (run.tasks.localizer == "baseline/ochiai")]
+    assert set(before.status) == {"correct"}

@@ -49,7 +49,9 @@ STUDY_CONDITIONS = tuple(FIG6_SPMS.values())
 FIGURE_NAMES = {"Qwen QwQ": "Qwen-QwQ", "Qwen 2.5 coder": "Qwen2.5-coder", "Claude 3.7": "Claude 3.7 Sonnet",
                 "Claude 4.5": "Claude 4.5 Sonnet"}
 """The figures' names of models, as Table II prints them (the names the ``paper`` attribute uses)."""
-PROVENANCE = {"paper": "paper", "vector": "read from figure", "mean": "mean of the ten models (from Table II)"}
+PROVENANCE = {"paper": "printed", "vector": "read from figure", "mean": "mean of Table II"}
+BASELINES = "baseline/"
+"""Spectrum and random baselines are not set beside the paper's models (unless an experiment file names one)."""
 MEAN = "the ten models"
 PAPER_COLUMNS = ["figure", "cell", "localizer", "paper_model", "provenance", "paper_value", "study_n", "study_value",
                  "study_low", "study_high", "n", "accuracy", "accuracy_low", "accuracy_high", "net_effect", "ci_low",
@@ -146,7 +148,8 @@ def paper_table(run: Run, bootstrap: Bootstrap | None = None) -> pd.DataFrame:
     families = {localizer: str(attributes["family"]) for localizer, attributes in declared.items()
                 if attributes.get("family")}
     stage_one, stage_two = _StageOne(run), _StageTwo(run, families, bootstrap)
-    localizers = sorted(set(run.tasks["localizer"].astype(str)))
+    localizers = sorted(name for name in set(run.tasks["localizer"].astype(str))
+                        if name in named or not name.startswith(BASELINES))
     rows = []
     for cell in paper_cells():
         if cell.figure == "Fig. 10":

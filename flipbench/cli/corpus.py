@@ -229,15 +229,23 @@ def _import_condefects(args: argparse.Namespace) -> int:
         corpora.write_programs(imported.programs, args.out)
     stats = corpora.corpus_stats(corpus)
     counts, differing = corpora.disagreements(imported.programs)
+    tested = sum(program.tests is not None for program in imported.programs)
     locations = {agreement.value: counts.get(agreement, 0) for agreement in corpora.Agreement}
     if args.format == "json":
         console.print_json({"kind": "condefects", "out": str(args.out) if args.out else None, **stats,
                             "excluded": {e.program.name: e.excluded for e in corpus.entries if e.excluded},
-                            "skipped": imported.skipped, "fault_locations": locations, "disagreements": differing})
+                            "skipped": imported.skipped, "tests_found": imported.tests_found,
+                            "with_tests": tested, "cases_left_out": imported.cases_left_out,
+                            "fault_locations": locations, "disagreements": differing})
         return 0
     _print_import_summary(args.source, "condefects", stats)
-    print(f"  {len(imported.programs)} real bugs, none with tests (ConDefects ships them separately): "
-          f"they run uncertified")
+    if imported.tests_found:
+        print(f"  {tested} of {len(imported.programs)} real bugs have ConDefects' test cases (Python submissions; "
+              f"{imported.cases_left_out} cases over {corpora.MAX_CASE_BYTES} bytes left out); the others run "
+              f"uncertified")
+    else:
+        print(f"  {len(imported.programs)} real bugs, no tests (ConDefects ships them separately, as Test.zip: "
+              f"unpack it beside Code to certify the Python ones): they run uncertified")
     for skip in imported.skipped[:10]:
         print(f"  skipped {skip.path}: {skip.reason}")
     if len(imported.skipped) > 10:

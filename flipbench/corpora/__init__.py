@@ -4,7 +4,7 @@ importers and label audit, and the syntax checks that decide which programs are 
 from flipbench.public import exports
 
 __getattr__, __dir__, __all__ = exports(__name__, {
-    "condefects": ("CORPUS as CONDEFECTS", "is_condefects_tree", "read_condefects"),
+    "condefects": ("CORPUS as CONDEFECTS", "MAX_CASE_BYTES", "is_condefects_tree", "read_condefects"),
     "corpus": ("Corpus",),
     "fault_locations": ("Agreement", "disagreements"),
     "functions": ("fault_function_spans",),

@@ -10,24 +10,36 @@ The dataset's layout, read as it is (the whole tree, any tasks and submissions):
 Each submission becomes a faulty record (``corpora.jsonl``): the correct version as the program's
 source, the faulty one as its real bug with the fault lines a line diff finds, and the dataset's own
 location kept beside them (:mod:`flipbench.corpora.fault_locations` says where the two disagree).
-The repository ships no tests (they are a separate download), so these faults run uncertified.
 Submissions that cannot be read are listed with the reason, never silently dropped.
+
+The repository ships no tests: they are a separate download (``Test.zip``), unpacked beside ``Code`` as
+``Test/<contest>/<TASK LETTER>/in/<case>.txt`` with ``out/<case>.txt``. Where that folder is there, a
+Python submission gets its task's cases as flipbench tests (:mod:`flipbench.corpora.stdin_tests`: the
+input on standard input, the output compared line by line, as ConDefects' runner does), so its fault
+can be certified; cases larger than ``MAX_CASE_BYTES`` are left out (and counted), so that a suite stays
+small enough to run per variant. Java submissions run without tests: AtCoder's ``Main`` classes keep
+their input reader in static fields, which one class loader per variant would carry from case to case.
+Without the folder every fault runs uncertified.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from flipbench.corpora.line_diff import changed_lines
+from flipbench.corpora.stdin_tests import StdinCase, stdin_test_suite
 from flipbench.corpora.syntax import default_filename
 from flipbench.errors import InputError
-from flipbench.model import Language, Program, Provenance, RealFault
+from flipbench.model import Language, Program, Provenance, RealFault, TestSuite
 
 CORPUS = "condefects"
-LICENCE = "MIT (ConDefects); submissions by their AtCoder authors"
+LICENCE = ("MIT (ConDefects' LICENSE; its README names CC BY-SA 4.0 for the data); submissions by their "
+           "AtCoder authors")
 LANGUAGE_FOLDERS: dict[str, tuple[Language, str]] = {"Python": ("python", ".py"), "Java": ("java", ".java")}
+MAX_CASE_BYTES = 64_000
+"""Input and expected output of one test case together, at most (AtCoder's largest inputs are megabytes)."""
 
 
 class ConDefectsLayoutError(InputError):
@@ -46,6 +58,10 @@ class Skipped:
 class ConDefectsImport:
     programs: tuple[Program, ...]
     skipped: tuple[Skipped, ...]
+    tests_found: bool = False
+    """Whether the tree has ConDefects' ``Test`` folder."""
+    cases_left_out: int = 0
+    """Test cases over ``MAX_CASE_BYTES``, counted once per task."""
 
 
 def code_folder(root: Path) -> Path | None:
@@ -69,6 +85,9 @@ def read_condefects(root: Path) -> ConDefectsImport:
                                     f"faultyVersion.py or .java)")
     programs: list[Program] = []
     skipped: list[Skipped] = []
+    tests_root = code.parent / "Test"
+    suites: dict[str, tuple[StdinCase, ...]] = {}
+    left_out = 0
     for folder in sorted(path.parent for path in code.glob("*/*/*/faultyVersion.*")):
         where = folder.relative_to(code).as_posix()
         task, language_folder, submission = folder.relative_to(code).parts
@@ -77,11 +96,42 @@ def read_condefects(root: Path) -> ConDefectsImport:
                                           f"({', '.join(LANGUAGE_FOLDERS)})"))
             continue
         language, suffix = LANGUAGE_FOLDERS[language_folder]
+        if language == "python" and task not in suites:
+            suites[task], dropped = task_cases(tests_root, task)
+            left_out += dropped
         try:
-            programs.append(_submission(folder, where, task, language, suffix, submission))
+            program = _submission(folder, where, task, language, suffix, submission)
         except _Unusable as reason:
             skipped.append(Skipped(where, str(reason)))
-    return ConDefectsImport(tuple(programs), tuple(skipped))
+            continue
+        cases = suites.get(task) if language == "python" else None
+        if cases:
+            program = replace(program, tests=_tests(program, task, cases))
+        programs.append(program)
+    return ConDefectsImport(tuple(programs), tuple(skipped), tests_root.is_dir(), left_out)
+
+
+def task_cases(tests_root: Path, task: str) -> tuple[tuple[StdinCase, ...], int]:
+    """A task's test cases from ConDefects' ``Test`` folder (``abc230_g`` -> ``Test/abc230/G``), in name order,
+    and how many were left out for their size; none when the folder has no such task."""
+    contest, _, letter = task.rpartition("_")
+    folder = tests_root / contest / letter.upper()
+    cases, left_out = [], 0
+    for given in sorted((folder / "in").glob("*")) if (folder / "in").is_dir() else ():
+        expected = folder / "out" / given.name
+        if not expected.is_file():
+            continue
+        if given.stat().st_size + expected.stat().st_size > MAX_CASE_BYTES:
+            left_out += 1
+            continue
+        cases.append(StdinCase(given.stem, given.read_text(encoding="utf-8", errors="replace"),
+                               expected.read_text(encoding="utf-8", errors="replace")))
+    return tuple(cases), left_out
+
+
+def _tests(program: Program, task: str, cases: tuple[StdinCase, ...]) -> TestSuite:
+    return stdin_test_suite(program.filename, cases, f"ConDefects' test cases of AtCoder task {task}: the input on "
+                                                     f"standard input, the output compared line by line.")
 
 
 class _Unusable(Exception):

@@ -27,8 +27,9 @@ from flipbench.model import Subject
 ContentAsk = Literal["comments", "names", "dead_code"]
 CONTENT_ASKS: tuple[ContentAsk, ...] = ("comments", "names", "dead_code")
 SYSTEM = "You help build a benchmark of misleading code. Answer in JSON only."
-TOKENS_PER_ITEM = 48
-"""Room for one item in the answer (``max_tokens`` is at least this times the items asked, plus 64)."""
+TOKENS_PER_ITEM = 32
+"""Room for one item in the answer (``max_tokens`` is at least this times the items asked, plus 64): a comment
+or a statement of one line, a name."""
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,8 @@ TABLES: Mapping[str, Table] = {
     "paper": Table("The paper's numbers beside this run's",
                    "Where this run covers a cell of Haroon et al. (ICST 2026), what does it measure?", (
         Column("figure", "figure"), Column("cell", "cell"), LOCALIZER, Column("paper model", "paper_model"),
-        Column("provenance", "provenance", help="printed in the paper, or read from its figure's drawing"),
+        Column("provenance", "provenance",
+               help="printed in the paper, read from its figure's drawing, or the mean of Table II's ten models"),
         Column("paper", "paper_value", "percent"), Column("study n", "study_n", "int"),
         Column("this run, study's way", "study_value", "percent", ("study_low", "study_high"),
                "a hit within 2 lines, no control; stage 2: accuracy after among pairs hit before"),

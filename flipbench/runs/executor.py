@@ -84,8 +84,6 @@ YOUNG_GENERATION = 50_000
 STORED_PREDICTION = 10
 """Lines of a ranking kept per task (a spectrum ranking lists every line; EXAM is computed before trimming);
 the lines of any other answer (a tool's findings) are all kept, for the report's precision."""
-CONTENT_BATCH = 256
-"""Content requests asked together and recorded in one transaction."""
 LEARNING_TASKS = 10_000
 """Tasks at most that run in this process before the worker processes start, while a localizer has
 still to learn its server's dialect (then each worker learns it for itself)."""
@@ -427,34 +425,51 @@ class Executor:
 
     def write_content(self, jobs: Iterable[ContentJob], *, description: str, total: int | None = None) -> Tally:
         """Ask each job's localizer for its content, through the same cache, pacing and retries as a task's
-        calls, in this process (a run asks for content a few times per faulty program, not per task), and
-        record each batch as it finishes: a killed run asks again at most one batch."""
+        calls, in this process (a run asks for content a few times per faulty program, not per task), ``window``
+        requests at a time; answers are recorded every ``FLUSH_EVERY`` seconds, as tasks are, so a killed run
+        asks again only what it had not recorded."""
         bar = console.progress(total=total, desc=description, unit="request")
         tally = Tally()
         started = time.process_time()
+        unsaved: list[_ContentOutcome] = []
+        saved = [time.monotonic()]
+
+        def save() -> None:
+            batch = unsaved[:]
+            unsaved.clear()
+            self.store.record_content(((outcome.record, outcome.responses, outcome.attempts) for outcome in batch),
+                                      self._learned_dialects(batch))
+            saved[0] = time.monotonic()
+
+        def answered(outcome: _ContentOutcome) -> None:
+            tally.tasks += 1
+            if outcome.record.status == "error":
+                tally.errors += 1
+                kind = (outcome.record.error or "error").split(":")[0]
+                tally.error_kinds[kind] = tally.error_kinds.get(kind, 0) + 1
+            _count_usage(tally, outcome, self.experiment.prices)
+            unsaved.append(outcome)
+            bar.update(1)
+            bar.set_postfix_str(_content_postfix(tally), refresh=False)
+            if time.monotonic() - saved[0] >= FLUSH_EVERY:
+                save()
+
         self._start_with_learned_dialects()
         try:
-            for batch in _batches(jobs, CONTENT_BATCH):
-                outcomes = run_loop(self._write_batch(batch))
-                self.store.record_content(((outcome.record, outcome.responses, outcome.attempts)
-                                           for outcome in outcomes), self._learned_dialects(outcomes))
-                for outcome in outcomes:
-                    tally.tasks += 1
-                    if outcome.record.status == "error":
-                        tally.errors += 1
-                        kind = (outcome.record.error or "error").split(":")[0]
-                        tally.error_kinds[kind] = tally.error_kinds.get(kind, 0) + 1
-                    _count_usage(tally, outcome, self.experiment.prices)
-                bar.update(len(batch))
-                bar.set_postfix_str(_postfix(tally), refresh=False)
+            for batch in _batches(jobs, self.window):
+                run_loop(self._write_batch(batch, answered))
         finally:
+            save()
             bar.close()
         tally.cpu_seconds += time.process_time() - started
         return tally
 
-    async def _write_batch(self, batch: list[ContentJob]) -> list[_ContentOutcome]:
+    async def _write_batch(self, batch: list[ContentJob], answered: Callable[[_ContentOutcome], None]) -> None:
+        async def write(client: ModelClient, job: ContentJob) -> None:
+            answered(await self._write(client, job))
+
         async with ModelClient(self.window, self.experiment.timeout) as client:
-            return list(await asyncio.gather(*(self._write(client, job) for job in batch)))
+            await asyncio.gather(*(write(client, job) for job in batch))
 
     async def _write(self, client: ModelClient, job: ContentJob) -> _ContentOutcome:
         started = time.perf_counter()
@@ -643,6 +658,13 @@ async def _one_by_one(tasks: Iterable[Task]) -> AsyncIterator[Task]:
 
 def _detail(error: TransientError | PermanentError) -> str:
     return f"{error} | {error.raw[:500]}" if error.raw else str(error)
+
+
+def _content_postfix(tally: Tally) -> str:
+    """The content stage's progress: requests answered (its tally counts requests as tasks), errors, calls."""
+    return (f"answered={tally.tasks - tally.errors} errors={tally.errors} calls={tally.calls} cached={tally.cached}"
+            + (f" tokens={tally.input_tokens + tally.output_tokens:,}" if tally.input_tokens or tally.output_tokens
+               else ""))
 
 
 def _postfix(tally: Tally) -> str:

@@ -385,20 +385,9 @@ class Store:
             rows.append((record.id, record.faulty_id, record.localizer, record.strength, record.ask, record.status,
                          json.dumps(record.items), record.response_key, record.error, record.attempts,
                          record.input_tokens, record.output_tokens, round(record.seconds, 4), stamp))
-            responses += [(key, localizer, reply.text, reply.raw, reply.dialect, reply.input_tokens,
-                           reply.output_tokens, stamp) for key, (localizer, reply) in new_responses.items()]
-            attempts += [(record.id, a.response_key, a.attempt, a.outcome, a.detail[:2000], round(a.seconds, 4), stamp)
-                         for a in request_attempts]
-        if not rows:
-            return
-        learned = [(base_url, model, dialect, stamp) for (base_url, model), dialect in (dialects or {}).items()]
-        with self._transaction():
-            self.connection.executemany("INSERT OR IGNORE INTO dialects VALUES (?,?,?,?)", learned)
-            self.connection.executemany("INSERT OR IGNORE INTO responses VALUES (?,?,?,?,?,?,?,?)", responses)
-            self.connection.executemany(
-                "INSERT INTO requests (task_id, response_key, attempt, outcome, detail, seconds, at) "
-                "VALUES (?,?,?,?,?,?,?)", attempts)
-            self.connection.executemany("INSERT OR REPLACE INTO content VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            _add_calls(responses, attempts, record.id, new_responses, request_attempts, stamp)
+        self._with_calls("INSERT OR REPLACE INTO content VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows, responses,
+                         attempts, dialects, stamp)
 
     def subjects(self, kind: str, faulty_id: str | None = None) -> Iterator[Subject]:
         query, parameters = "SELECT * FROM subjects WHERE kind = ?", [kind]
@@ -445,9 +434,9 @@ class Store:
             "SELECT DISTINCT localizer, faulty_id FROM tasks WHERE role = 'before' AND status = 'correct'"))
 
     def forget_errors(self) -> int:
-        """Drop tasks that ended in ``error`` so that they run again; returns how many."""
+        """Drop tasks that ended in ``error`` so that they run again; returns how many. (A content request that
+        ended in error stays: the variants made without its items, with built-in content or dropped, are kept.)"""
         with self._transaction():
-            self.connection.execute("DELETE FROM content WHERE status = 'error'")
             return self.connection.execute("DELETE FROM tasks WHERE status = 'error'").rowcount
 
     def cached(self, key: str) -> Reply | None:
@@ -475,11 +464,14 @@ class Store:
                           record.expected_correct, record.response_key,
                           record.error, record.attempts, record.input_tokens, record.output_tokens,
                           round(record.seconds, 4), stamp))
-            responses += [(key, localizer, reply.text, reply.raw, reply.dialect, reply.input_tokens,
-                           reply.output_tokens, stamp) for key, (localizer, reply) in new_responses.items()]
-            attempts += [(task.id, a.response_key, a.attempt, a.outcome, a.detail[:2000],
-                          round(a.seconds, 4), stamp) for a in task_attempts]
-        if not tasks:
+            _add_calls(responses, attempts, task.id, new_responses, task_attempts, stamp)
+        self._with_calls("INSERT OR REPLACE INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", tasks,
+                         responses, attempts, dialects, stamp)
+
+    def _with_calls(self, insert: str, rows: list[tuple], responses: list[tuple], attempts: list[tuple],
+                    dialects: Mapping[Server, str] | None, stamp: str) -> None:
+        """``rows`` inserted by ``insert`` with the responses, attempts and dialects behind them, in one transaction."""
+        if not rows:
             return
         learned = [(base_url, model, dialect, stamp) for (base_url, model), dialect in (dialects or {}).items()]
         with self._transaction():
@@ -488,8 +480,7 @@ class Store:
             self.connection.executemany(
                 "INSERT INTO requests (task_id, response_key, attempt, outcome, detail, seconds, at) "
                 "VALUES (?,?,?,?,?,?,?)", attempts)
-            self.connection.executemany(
-                "INSERT OR REPLACE INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", tasks)
+            self.connection.executemany(insert, rows)
 
     def save_programs(self, programs: Iterable[Any]) -> None:
         programs = list(programs)
@@ -762,6 +753,15 @@ class _Transaction:
 
     def __exit__(self, kind: object, *_: object) -> None:
         self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _add_calls(responses: list[tuple], attempts: list[tuple], owner: str,
+               new_responses: Mapping[str, tuple[str, Reply]], made: Iterable[Attempt], stamp: str) -> None:
+    """The rows of the new responses and the attempts behind one task (or content request) ``owner``."""
+    responses += [(key, localizer, reply.text, reply.raw, reply.dialect, reply.input_tokens, reply.output_tokens,
+                   stamp) for key, (localizer, reply) in new_responses.items()]
+    attempts += [(owner, a.response_key, a.attempt, a.outcome, a.detail[:2000], round(a.seconds, 4), stamp)
+                 for a in made]
 
 
 def _subject(row: tuple) -> Subject:
