@@ -101,7 +101,6 @@ class Context:
         return None
 
 
-
 class TreeFacts:
     """Facts about one parsed tree that several SPMs need, computed once per step (as libcst's metadata
     providers are): a language subclasses it with cached properties, and every SPM asks ``Facts.of(context)``.
@@ -232,7 +231,3 @@ class Placement:
         if self.kind == "after_fault":
             return line > max(fault_lines)
         return quartile(position_percentile(line, line_count)) == self.value
-
-
-
-
