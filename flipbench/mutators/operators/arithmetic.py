@@ -11,10 +11,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from flipbench.mutators.java_tree import (
-    JavaTree,
-    node_key,
-)
+from flipbench.mutators.java_tree import JavaTree, node_key
 from flipbench.mutators.operators.java_finding import (
     BOUNDARY_FLIPS,
     LOOPS,

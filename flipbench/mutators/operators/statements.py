@@ -8,13 +8,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from flipbench.mutators.java_tree import (
-    NUMERIC_TYPES,
-    JavaTree,
-    can_complete_normally,
-    names_available,
-    node_key,
-)
+from flipbench.mutators.java_tree import NUMERIC_TYPES, JavaTree, can_complete_normally, names_available, node_key
 from flipbench.mutators.operators.java_finding import Node, operator_of
 from flipbench.mutators.operators.python_finding import STRINGISH, FaultFinder, assigned_names
 from flipbench.mutators.python_tree import PythonTree

@@ -6,11 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from flipbench.mutators.content import validate_identifier
-from flipbench.mutators.java_tree import (
-    JavaTree,
-    can_complete_normally,
-    node_key,
-)
+from flipbench.mutators.java_tree import JavaTree, can_complete_normally, node_key
 from flipbench.mutators.python_tree import PythonTree
 from flipbench.mutators.rewrites import Rewrite
 from flipbench.mutators.source_text import Splice

@@ -17,13 +17,7 @@ from libcst.metadata import FunctionScope
 from flipbench.corpora import modifier_words
 from flipbench.mutators.content import ContentRequest
 from flipbench.mutators.faults import proposals
-from flipbench.mutators.java_tree import (
-    JavaTree,
-    declaration_covers,
-    names_available,
-    node_key,
-    read_identifiers,
-)
+from flipbench.mutators.java_tree import JavaTree, declaration_covers, names_available, node_key, read_identifiers
 from flipbench.mutators.rewrites import insert_above
 from flipbench.mutators.sampling import rank
 from flipbench.mutators.source_text import Splice

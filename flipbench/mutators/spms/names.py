@@ -16,10 +16,7 @@ from libcst.metadata import FunctionScope
 
 from flipbench.corpora import modifier_words
 from flipbench.mutators.content import ContentRequest, validate_identifier
-from flipbench.mutators.java_tree import (
-    JavaTree,
-    node_key,
-)
+from flipbench.mutators.java_tree import JavaTree, node_key
 from flipbench.mutators.rewrites import Rewrite
 from flipbench.mutators.spms.base import Application, Context, Site, Spm, apply_renames
 from flipbench.mutators.spms.java_facts import CALLABLES, JavaFacts, Node
