@@ -131,16 +131,20 @@ def test_a_module_pytest_cannot_collect_is_the_suites_error(sandbox):
     assert "ImportError" in suite.error and results["test_x"].outcome == "error"
 
 
-def test_a_real_fault_with_pytest_tests_is_certified_live_and_an_spm_variant_preserving(sandbox):
-    passing = PYTEST_TESTS.replace('    def test_type(self):\n        assert clamp(1, 0, "x") == 1\n', "")
-    program = clamp_program(passing, real_fault=RealFault(BUGGY, (3,)))
+def certified(sandbox, program: Program) -> tuple[Verdict, Verdict]:
+    """The verdicts of a program's real fault and of a dead-code variant of it."""
     [bug] = inject(program, ["real"])
     references = reference_runs([program], sandbox, coverage=True)
     [verdict] = verify_faults([bug], references, sandbox, coverage=True)
-    assert verdict.verdict == Verdict.LIVE
     variant, _ = mutate(bug, ("dead_code",), strength=2, seed=0)
     [checked] = verify_variants([variant], sandbox, references=references)
-    assert checked.verdict == Verdict.PRESERVING
+    return verdict.verdict, checked.verdict
+
+
+def test_a_real_fault_with_pytest_tests_is_certified_live_and_an_spm_variant_preserving(sandbox):
+    passing = PYTEST_TESTS.replace('    def test_type(self):\n        assert clamp(1, 0, "x") == 1\n', "")
+    program = clamp_program(passing, real_fault=RealFault(BUGGY, (3,)))
+    assert certified(sandbox, program) == (Verdict.LIVE, Verdict.PRESERVING)
 
 
 def test_the_framework_is_read_from_the_corpus_and_written_back(tmp_path):
@@ -270,13 +274,7 @@ def test_junit5_runs_parameterized_tests_and_limits_each_in_time(sandbox):
 def test_a_real_fault_with_junit5_tests_is_certified_live_and_an_spm_variant_preserving(sandbox):
     passing = JUNIT5_TESTS.replace("    @Test\n    void loops() { while (true) { } }\n", "")
     program = java_program(passing, "junit5", real_fault=RealFault(JAVA_BUGGY, (4,)))
-    [bug] = inject(program, ["real"])
-    references = reference_runs([program], sandbox, coverage=True)
-    [verdict] = verify_faults([bug], references, sandbox, coverage=True)
-    assert verdict.verdict == Verdict.LIVE
-    variant, _ = mutate(bug, ("dead_code",), strength=2, seed=0)
-    [checked] = verify_variants([variant], sandbox, references=references)
-    assert checked.verdict == Verdict.PRESERVING
+    assert certified(sandbox, program) == (Verdict.LIVE, Verdict.PRESERVING)
 
 
 @pytest.mark.slow

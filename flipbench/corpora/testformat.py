@@ -37,12 +37,8 @@ def discover_test_cases(language: Language, suite: TestSuite) -> tuple[str, ...]
 
 
 def _pytest_cases(suite: TestSuite) -> tuple[str, ...]:
-    try:
-        module = ast.parse(suite.source, suite.filename)
-    except SyntaxError as error:
-        raise InvalidTestFile(f"{suite.filename}: line {error.lineno}: {error.msg}") from None
     names: dict[str, None] = {}
-    for node in module.body:
+    for node in _python_module(suite).body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
             names[node.name] = None
         elif isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
@@ -56,20 +52,8 @@ _JUNIT_TEST_ANNOTATIONS = {"Test", "ParameterizedTest", "RepeatedTest"}
 
 
 def _junit_cases(suite: TestSuite) -> tuple[str, ...]:
-    tree = parse_java(suite.source)
-    if tree.root_node.has_error:
-        raise InvalidTestFile(f"{suite.filename}: does not parse")
-    class_name = java_test_class(suite)
-    classes = [
-        node for node in tree.root_node.named_children
-        if node.type == "class_declaration" and _text(node.child_by_field_name("name")) == class_name
-    ]
-    if not classes:
-        raise InvalidTestFile(f"{suite.filename}: declares no top-level class {class_name}")
     names = []
-    for member in classes[0].child_by_field_name("body").named_children:
-        if member.type != "method_declaration":
-            continue
+    for member in _test_class_methods(suite):
         modifiers = next((c for c in member.children if c.type == "modifiers"), None)
         annotations = [c for c in modifiers.children if c.type in ("marker_annotation", "annotation")] \
             if modifiers is not None else []
@@ -84,13 +68,16 @@ def java_test_class(suite: TestSuite) -> str:
     return suite.filename.removesuffix(".java")
 
 
-def _python_cases(suite: TestSuite) -> tuple[str, ...]:
+def _python_module(suite: TestSuite) -> ast.Module:
     try:
-        module = ast.parse(suite.source, suite.filename)
+        return ast.parse(suite.source, suite.filename)
     except SyntaxError as error:
         raise InvalidTestFile(f"{suite.filename}: line {error.lineno}: {error.msg}") from None
+
+
+def _python_cases(suite: TestSuite) -> tuple[str, ...]:
     names: dict[str, None] = {}
-    for node in module.body:
+    for node in _python_module(suite).body:
         if isinstance(node, ast.FunctionDef) and node.name.startswith("test"):
             if node.args.args or node.args.posonlyargs or node.args.kwonlyargs:
                 raise InvalidTestFile(f"{suite.filename}: line {node.lineno}: test {node.name} takes parameters")
@@ -99,7 +86,8 @@ def _python_cases(suite: TestSuite) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _java_cases(suite: TestSuite) -> tuple[str, ...]:
+def _test_class_methods(suite: TestSuite) -> list:
+    """The method declarations of the test class a Java test file declares (named as the file)."""
     tree = parse_java(suite.source)
     if tree.root_node.has_error:
         raise InvalidTestFile(f"{suite.filename}: does not parse")
@@ -110,10 +98,13 @@ def _java_cases(suite: TestSuite) -> tuple[str, ...]:
     ]
     if not classes:
         raise InvalidTestFile(f"{suite.filename}: declares no top-level class {class_name}")
+    return [member for member in classes[0].child_by_field_name("body").named_children
+            if member.type == "method_declaration"]
+
+
+def _java_cases(suite: TestSuite) -> tuple[str, ...]:
     names = []
-    for member in classes[0].child_by_field_name("body").named_children:
-        if member.type != "method_declaration":
-            continue
+    for member in _test_class_methods(suite):
         name = _text(member.child_by_field_name("name"))
         if not name.startswith("test"):
             continue

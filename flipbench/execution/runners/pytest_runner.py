@@ -1,5 +1,5 @@
 """flipbench's pytest runner: runs a pytest test module with the real pytest and writes one result per case,
-in the format of ``python_runner.py`` (which hands ``pytest:`` modules to this file).
+in the format of ``python_runner.py``, which loads this file for ``pytest:`` modules and calls :func:`main`.
 
     python python_runner.py RESULTS_FILE pytest:TESTS_MODULE TIMEOUT_SECONDS [COVERAGE_FILE]
 
@@ -49,18 +49,7 @@ def case_of(nodeid):
     return name.split("[", 1)[0]
 
 
-def _tracer(target_file, covered):
-    def trace(frame, event, arg):
-        if frame.f_code.co_filename != target_file:
-            return None
-        if event == "line":
-            covered.add(frame.f_lineno)
-        return trace
-
-    return trace
-
-
-def recorder(pytest, results, timeout, coverage_target):
+def recorder(pytest, results, timeout, coverage_target, line_tracer):
     """A pytest plugin (its class needs pytest's decorators, so it is made once pytest is imported)."""
     wrapper = pytest.hookimpl(hookwrapper=True)
 
@@ -68,15 +57,16 @@ def recorder(pytest, results, timeout, coverage_target):
         pytest_runtest_protocol = wrapper(_Recording.runtest_protocol)
         pytest_runtest_makereport = wrapper(_Recording.runtest_makereport)
 
-    return Recorder(results, timeout, coverage_target)
+    return Recorder(results, timeout, coverage_target, line_tracer)
 
 
 class _Recording:
     """Times, traces and limits each test, and writes each case's result once its last run (parametrized
     tests run several times) has ended."""
 
-    def __init__(self, results, timeout, coverage_target):
+    def __init__(self, results, timeout, coverage_target, line_tracer):
         self.results, self.timeout, self.coverage_target = results, timeout, coverage_target
+        self.line_tracer = line_tracer
         self.current = None
         self.collection_error = None
 
@@ -93,7 +83,7 @@ class _Recording:
                             "seconds": 0.0, "covered": set()}
         started = time.perf_counter()
         if self.coverage_target:
-            sys.settrace(_tracer(self.coverage_target, self.current["covered"]))
+            sys.settrace(self.line_tracer(self.coverage_target, self.current["covered"]))
         signal.setitimer(signal.ITIMER_REAL, self.timeout)
         try:
             yield
@@ -134,7 +124,8 @@ class _Recording:
         self.results.flush()
 
 
-def main(argv):
+def main(argv, line_tracer):
+    """Called by ``python_runner.py`` with its argv and its coverage tracer (one tracer for both runners)."""
     results_path, tests_module, timeout = argv[1], argv[2].split(":", 1)[1], float(argv[3])
     coverage_target = os.path.abspath(argv[4]) if len(argv) > 4 else None
     sys.path.insert(0, os.getcwd())
@@ -147,14 +138,10 @@ def main(argv):
             results.write(json.dumps({"collection_error": "pytest is not installed where the tests run (Debian: "
                                                           "python3-pytest): %s" % error}) + "\n")
             return 0
-        plugin = recorder(pytest, results, timeout, coverage_target)
+        plugin = recorder(pytest, results, timeout, coverage_target, line_tracer)
         code = pytest.main([tests_module + ".py", "-q", "--no-header", "-p", "no:cacheprovider",
                             "--rootdir", os.getcwd()], plugins=[plugin])
         if plugin.collection_error is not None or code in (2, 3, 4):
             results.write(json.dumps({"collection_error": plugin.collection_error
                                       or "pytest ended with exit status %d" % code}) + "\n")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

@@ -108,7 +108,7 @@ def _sibling(name):
 
 def main(argv):
     if argv[2].startswith("pytest:"):  # a pytest module: the real pytest runs it (pytest_runner.py)
-        return _sibling("pytest_runner").main(argv)
+        return _sibling("pytest_runner").main(argv, _line_tracer)
     results_path, tests_module, timeout = argv[1], argv[2], float(argv[3])
     coverage_target = os.path.abspath(argv[4]) if len(argv) > 4 else None
     sys.path.insert(0, os.getcwd())
