@@ -270,3 +270,18 @@ def test_slurm_time_limits_are_read_as_sbatch_reads_them(text, minutes):
 def test_a_slurm_time_limit_sbatch_would_refuse_is_refused_by_name():
     with pytest.raises(InputError, match="--slurm-time"):
         slurm_minutes("soon")
+
+
+@pytest.mark.parametrize("extra, message", [
+    (("--shards", "2", "--detach"), "--detach: only with --executor slurm"),
+    (("--shards", "2", "--slurm-cpus", "2"), "--slurm-cpus: only with --executor slurm"),
+    (("--shards", "0"), "--shards must be a positive integer"),
+    (("--shards", "2", "--executor", "slurm", "--slurm-array-parallelism", "0"), "--slurm-array-parallelism must be"),
+    (("--shards", "2", "--retry-errors"), "--retry-errors: not with --shards yet"),
+])
+def test_shard_options_that_would_do_nothing_are_refused_by_name(server, tmp_path, capsys, extra, message):
+    folder = tmp_path / "sharded"
+    assert main(run_command(server.base_url, folder, *extra)) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert not folder.exists()

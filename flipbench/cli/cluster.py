@@ -27,6 +27,7 @@ from flipbench.runs import (
 )
 from flipbench.version import __version__
 
+SLURM_OPTIONS = ("slurm_partition", "slurm_time", "slurm_cpus", "slurm_mem", "slurm_array_parallelism")
 FAILED_SHARDS = "a shard failed or vanished (--shards; `flipbench status RUN` shows which, with the traceback)"
 
 
@@ -60,11 +61,13 @@ def sharded(args: argparse.Namespace, folder: Path) -> bool:
 
 def run_sharded_command(args: argparse.Namespace, experiment: Experiment, folder: Path,
                         announce: Callable[[], None], print_summary: Callable[..., None]) -> int:
-    options = ClusterOptions(ExecutorName(args.executor or ExecutorName.LOCAL), args.detach, SlurmOptions(
+    executor = ExecutorName(args.executor or ExecutorName.LOCAL)
+    _check_options(args, executor)
+    options = ClusterOptions(executor, args.detach, SlurmOptions(
         args.slurm_partition, args.slurm_time, args.slurm_cpus, args.slurm_mem, args.slurm_array_parallelism,
         experiment.slurm))
-    run = run_sharded(experiment, folder, args.shards or _recorded_shards(folder), options, fresh=args.fresh,
-                      on_start=announce)
+    shards = args.shards if args.shards is not None else _recorded_shards(folder)
+    run = run_sharded(experiment, folder, shards, options, fresh=args.fresh, on_start=announce)
     result = merged_result(folder) if run.merged is not None else None
     report = write_run_report(folder) if result is not None else None
     if args.format == "json":
@@ -85,6 +88,23 @@ def run_sharded_command(args: argparse.Namespace, experiment: Experiment, folder
                   "command again resubmits those that fail", file=sys.stderr)
     failed = [shard for shard in run.statuses if shard.state in (ShardState.FAILED, ShardState.VANISHED)]
     return ExitStatus.FAILED if failed else ExitStatus.OK
+
+
+def _check_options(args: argparse.Namespace, executor: ExecutorName) -> None:
+    """Options that would do nothing with the chosen executor are refused, not ignored."""
+    if executor != ExecutorName.SLURM:
+        given = [f"--{name.replace('_', '-')}" for name in SLURM_OPTIONS if getattr(args, name) is not None]
+        if args.detach:
+            given.insert(0, "--detach")
+        if given:
+            raise InputError(f"{', '.join(given)}: only with --executor slurm (local shards run here, to the end)")
+    for name in ("slurm_cpus", "slurm_array_parallelism"):
+        value = getattr(args, name)
+        if value is not None and value < 1:
+            raise InputError(f"--{name.replace('_', '-')} must be a positive integer, not {value}")
+    if args.retry_errors:
+        raise InputError("--retry-errors: not with --shards yet (run flipbench run --retry-errors on a shard's "
+                         "directory, RUN/shards/NNNN, then flipbench merge RUN)")
 
 
 def _recorded_shards(folder: Path) -> int:
