@@ -47,14 +47,10 @@ class PythonRelationalFlip(FaultFinder):
 class PythonNegatedCondition(FaultFinder):
     """The condition of an ``if``/``elif``/``while`` or conditional expression negated."""
 
-    def visit_If(self, node: cst.If) -> None:
+    def _visit_conditional(self, node: cst.If | cst.While | cst.IfExp) -> None:
         self._negate(node.test)
 
-    def visit_While(self, node: cst.While) -> None:
-        self._negate(node.test)
-
-    def visit_IfExp(self, node: cst.IfExp) -> None:
-        self._negate(node.test)
+    visit_If = visit_While = visit_IfExp = _visit_conditional
 
     def _negate(self, test: cst.BaseExpression) -> None:
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) and not test.lpar:

@@ -96,27 +96,14 @@ class PythonMisplacedReturn(FaultFinder):
         if self.function is not None:
             self.function.statements.append(node)
 
-    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
-        self._statement(node)
-
     def visit_If(self, node: cst.If) -> None:
         if not isinstance(self.tree.parents.get(node), cst.If):  # an `elif` cannot have a line put above it
             self._statement(node)
 
-    def visit_While(self, node: cst.While) -> None:
+    def _visit_statement(self, node: cst.BaseStatement) -> None:
         self._statement(node)
 
-    def visit_Try(self, node: cst.Try) -> None:
-        self._statement(node)
-
-    def visit_TryStar(self, node: cst.TryStar) -> None:
-        self._statement(node)
-
-    def visit_With(self, node: cst.With) -> None:
-        self._statement(node)
-
-    def visit_Match(self, node: cst.Match) -> None:
-        self._statement(node)
+    visit_SimpleStatementLine = visit_While = visit_Try = visit_TryStar = visit_With = visit_Match = _visit_statement
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._statement(node)
@@ -147,20 +134,13 @@ class PythonMisplacedReturn(FaultFinder):
         if self.function is not None and node.value is not None:
             self.function.returns.append(node.value)
 
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+    def _visit_binding(self, node: cst.AssignTarget | cst.AugAssign | cst.AnnAssign | cst.NamedExpr) -> None:
         self._bind(node.target)
 
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self._bind(node.target)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._bind(node.target)
+    visit_AssignTarget = visit_AugAssign = visit_AnnAssign = visit_NamedExpr = _visit_binding
 
     def visit_For(self, node: cst.For) -> None:
         self._statement(node)
-        self._bind(node.target)
-
-    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
         self._bind(node.target)
 
     def visit_AsName(self, node: cst.AsName) -> None:
