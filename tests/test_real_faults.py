@@ -154,3 +154,15 @@ def test_a_pure_deletion_of_distinct_lines_marks_the_two_around_the_gap(lines, d
     assume(kept)
     before, after = "\n".join(lines) + "\n", "\n".join(kept) + "\n"
     assert diff_allows(before, after, changed_lines(before, after))
+
+
+def test_corpus_show_prints_both_versions_and_marks_the_fault_lines(tmp_path, capsys):
+    from flipbench.cli import main
+
+    path = tmp_path / "bugs.jsonl"
+    path.write_text(json.dumps(record(dataset_fault_lines=[3])) + "\n")
+    assert main(["corpus", "show", "mine/clamp", "--corpus", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "real fault: lines 3, 4 of the faulty version (marked >); the dataset says 3" in out
+    faulty = out.split("faulty version (faulty_source):\n", 1)[1].splitlines()
+    assert [line[0] for line in faulty] == [" ", " ", ">", ">", " ", " "]

@@ -99,11 +99,25 @@ def _corpus_show(args: argparse.Namespace) -> int:
         print(f"excluded:   {entry.excluded}")
     if program.tests:
         print(f"tests:      {', '.join(corpora.discover_test_cases(program.language, program.tests))}")
+    fault = program.real_fault
+    if fault is not None:
+        print(f"real fault: lines {', '.join(map(str, fault.fault_lines))} of the faulty version (marked >)"
+              + (f"; the dataset says {', '.join(map(str, fault.dataset_lines))}" if fault.dataset_lines else ""))
     print(f"spec:       {program.spec}\n")
-    width = len(str(program.line_count))
-    for number, line in enumerate(source_lines(program.source), start=1):
-        print(f"{number:>{width}}  {line}")
+    if fault is not None:
+        print("fixed version (source):")
+    _print_numbered(program.source)
+    if fault is not None:
+        print("\nfaulty version (faulty_source):")
+        _print_numbered(fault.source, set(fault.fault_lines))
     return 0
+
+
+def _print_numbered(source: str, marked: set[int] = frozenset()) -> None:
+    lines = source_lines(source)
+    width = len(str(len(lines)))
+    for number, line in enumerate(lines, start=1):
+        print(f"{'>' if number in marked else ' '}{number:>{width}}  {line}" if marked else f"{number:>{width}}  {line}")
 
 
 def _corpus_stats(args: argparse.Namespace) -> int:
