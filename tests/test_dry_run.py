@@ -99,3 +99,13 @@ def test_the_command_prints_the_plan_as_json_and_leaves_nothing_behind(tmp_path)
     plan = json.loads(done.stdout)
     assert plan["faulty"] == 2 and plan["totals"]["stage_one"] == 2 and plan["paper_table_iv"]["tasks"] == 750_013
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_text_plan_shows_faults_per_operator_and_each_localizer(capsys, tmp_path, monkeypatch):
+    from flipbench.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "--dry-run", "--limit", "2", "--language", "python", "--model", "baseline/random"]) == 0
+    shown = capsys.readouterr().out
+    assert "nothing was called or run" in shown and "baseline/random" in shown and "Table IV" not in shown
+    assert list(tmp_path.iterdir()) == []

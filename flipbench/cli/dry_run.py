@@ -31,13 +31,13 @@ def plan_data(plan: Plan) -> dict:
             "conditions": list(plan.conditions), "samples": plan.samples, "control": plan.control,
             "localizers": [{**dataclasses.asdict(localizer), "prompts": localizer.prompts}
                            for localizer in plan.localizers],
-            "totals": {"stage_one": plan.stage_one, "stage_two": plan.stage_two,
+            "totals": {"stage_one": plan.total("stage_one"), "stage_two": plan.total("stage_two"),
                        "stage_two_without_control": plan.stage_two_without_control,
-                       "content_prompts": plan.content_prompts, "prompts": plan.prompts,
-                       "tasks": plan.stage_one + plan.stage_two,
-                       "tasks_without_control": plan.stage_one + plan.stage_two_without_control,
-                       "input_tokens": plan.input_tokens, "output_tokens": plan.output_tokens,
-                       "tokens": plan.input_tokens + plan.output_tokens, "cost": plan.cost},
+                       "content_prompts": plan.total("content_prompts"), "prompts": plan.total("prompts"),
+                       "tasks": plan.total("stage_one") + plan.total("stage_two"),
+                       "tasks_without_control": plan.total("stage_one") + plan.stage_two_without_control,
+                       "input_tokens": plan.total("input_tokens"), "output_tokens": plan.total("output_tokens"),
+                       "tokens": plan.total("input_tokens") + plan.total("output_tokens"), "cost": plan.cost},
             "paper_table_iv": PAPER_TABLE_IV, "notes": list(plan.notes), "seconds": round(plan.seconds, 1)}
 
 
@@ -58,15 +58,15 @@ def print_plan(plan: Plan, *, beside_paper: bool = False) -> None:
         [[localizer.localizer, localizer.stage_one, localizer.stage_two, localizer.content_prompts, localizer.prompts,
           localizer.input_tokens, localizer.output_tokens, _money(localizer.cost, localizer.prompted)]
          for localizer in plan.localizers]
-        + [["all", plan.stage_one, plan.stage_two, plan.content_prompts, plan.prompts, plan.input_tokens,
-            plan.output_tokens, _money(plan.cost, True)]])
+        + [["all", plan.total("stage_one"), plan.total("stage_two"), plan.total("content_prompts"), plan.total("prompts"), plan.total("input_tokens"),
+            plan.total("output_tokens"), _money(plan.cost, True)]])
     if beside_paper:
         print("\nbeside the study's Table IV")
         console.print_table(["", "this plan (upper bound)", "the paper"], [
-            ["prompts", plan.prompts, PAPER_TABLE_IV["prompts"]],
-            ["tasks (stage 1 + stage 2)", plan.stage_one + plan.stage_two, PAPER_TABLE_IV["tasks"]],
-            ["  without the control", plan.stage_one + plan.stage_two_without_control, ""],
-            ["tokens", plan.input_tokens + plan.output_tokens, PAPER_TABLE_IV["tokens"]]])
+            ["prompts", plan.total("prompts"), PAPER_TABLE_IV["prompts"]],
+            ["tasks (stage 1 + stage 2)", plan.total("stage_one") + plan.total("stage_two"), PAPER_TABLE_IV["tasks"]],
+            ["  without the control", plan.total("stage_one") + plan.stage_two_without_control, ""],
+            ["tokens", plan.total("input_tokens") + plan.total("output_tokens"), PAPER_TABLE_IV["tokens"]]])
     for note in plan.notes:
         print(f"note: {note}")
     print(f"planned in {plan.seconds:.1f} s")

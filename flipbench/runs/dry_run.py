@@ -97,33 +97,13 @@ class Plan:
     def faulty(self) -> int:
         return sum(count.faulty for count in self.faults)
 
-    @property
-    def stage_one(self) -> int:
-        return sum(localizer.stage_one for localizer in self.localizers)
-
-    @property
-    def stage_two(self) -> int:
-        return sum(localizer.stage_two for localizer in self.localizers)
+    def total(self, count: str) -> int:
+        """A count of :class:`LocalizerPlan` (``stage_one``, ``prompts``, ``input_tokens``, ...) over every localizer."""
+        return sum(getattr(localizer, count) for localizer in self.localizers)
 
     @property
     def stage_two_without_control(self) -> int:
         return self.faulty * len(self.conditions) * self.samples * len(self.localizers)
-
-    @property
-    def content_prompts(self) -> int:
-        return sum(localizer.content_prompts for localizer in self.localizers)
-
-    @property
-    def prompts(self) -> int:
-        return sum(localizer.prompts for localizer in self.localizers)
-
-    @property
-    def input_tokens(self) -> int:
-        return sum(localizer.input_tokens for localizer in self.localizers)
-
-    @property
-    def output_tokens(self) -> int:
-        return sum(localizer.output_tokens for localizer in self.localizers)
 
     @property
     def cost(self) -> float | None:
