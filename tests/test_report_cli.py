@@ -16,7 +16,7 @@ from flipbench.analysis import tables
 from flipbench.analysis.frames import SUBJECT_COLUMNS, TASK_COLUMNS
 from flipbench.corpora.functions import fault_function_spans
 from flipbench.runs.experiment import Experiment
-from flipbench.runs.store import Store
+from flipbench.runs.store import SCHEMA_VERSION, Store
 
 from model_server import ScriptedModel, ServerThread
 from reportkit import CHAT, fault_aware, make_run
@@ -176,7 +176,7 @@ def test_a_file_that_is_not_a_run_database_is_refused_in_one_line(tmp_path):
 def test_a_run_of_another_schema_version_is_refused_naming_both_versions(report_run, tmp_path):
     run = _copy(report_run, tmp_path)
     _set_meta(run, "schema_version", "2")
-    assert "run database version 2, this flipbench reads version 3" in _refused("report", str(run))
+    assert f"run database version 2, this flipbench reads version {SCHEMA_VERSION}" in _refused("report", str(run))
 
 
 def test_an_output_that_is_a_directory_is_refused_before_any_work(report_run, tmp_path):

@@ -34,9 +34,15 @@ def _corpus(folder: Path) -> Path:
 
 
 def test_python_compiles_and_java_compiles_only_with_every_class_it_needs():
-    assert untested_levels([("python", "program.py", PYTHON), ("java", "Sums.java", JAVA_ALONE),
-                            ("java", "Sums.java", JAVA_NEEDS_MORE)]) == [
+    assert untested_levels([("python", "program.py", PYTHON, PYTHON), ("java", "Sums.java", JAVA_ALONE, JAVA_ALONE),
+                            ("java", "Sums.java", JAVA_NEEDS_MORE, JAVA_NEEDS_MORE)]) == [
         CheckLevel.COMPILED, CheckLevel.COMPILED, CheckLevel.PARSED]
+
+
+def test_a_java_fault_that_breaks_compilation_stays_parsed_and_one_of_a_program_that_never_compiled_too():
+    broken = JAVA_ALONE.replace("result = result + values[i] * 2;", "result = result + values * 2;")
+    assert untested_levels([("java", "Sums.java", broken, JAVA_ALONE),
+                            ("java", "Sums.java", JAVA_ALONE, JAVA_NEEDS_MORE)]) == [CheckLevel.PARSED] * 2
 
 
 @pytest.fixture(scope="module")

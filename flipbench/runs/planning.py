@@ -182,7 +182,8 @@ def _certified_faults(faults: Sequence[FaultyProgram], sandbox: Sandbox | None,
                       ) -> dict[str, Subject]:
     testable = [faulty for faulty in faults if faulty.program.tests is not None and sandbox is not None]
     untested = [faulty for faulty in faults if faulty.program.tests is None or sandbox is None]
-    levels = untested_levels([(faulty.program.language, faulty.program.filename, faulty.source) for faulty in untested])
+    levels = untested_levels([(faulty.program.language, faulty.program.filename, faulty.source, faulty.program.source)
+                              for faulty in untested])
     subjects = {faulty.id: faulty_subject(faulty, level=level) for faulty, level in zip(untested, levels)}
     if sandbox is not None and references is not None and testable:
         verdicts = verify_faults(testable, references(testable), sandbox, coverage=True)
@@ -213,8 +214,8 @@ def certify_variants(variants: Sequence[Variant], sandbox: Sandbox | None,
                      ) -> list[Subject]:
     testable = [variant for variant in variants if variant.faulty.program.tests is not None and sandbox is not None]
     untested = [variant for variant in variants if variant.faulty.program.tests is None or sandbox is None]
-    levels = untested_levels([(variant.faulty.program.language, variant.faulty.program.filename, variant.source)
-                              for variant in untested])
+    levels = untested_levels([(variant.faulty.program.language, variant.faulty.program.filename, variant.source,
+                               variant.faulty.program.source) for variant in untested])
     subjects = [variant_subject(variant, level=level) for variant, level in zip(untested, levels)]
     if sandbox is not None and references is not None and testable:
         known = references(variant.faulty for variant in testable)
