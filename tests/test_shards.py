@@ -120,6 +120,17 @@ def test_a_sharded_run_records_the_same_task_table_as_one_run(server, unsharded,
     assert task_table(folder, tmp_path) == task_table(unsharded, tmp_path)
 
 
+def test_a_sharded_run_closes_with_the_same_tables_as_one_run(server, unsharded, tmp_path, capsys):
+    folder = tmp_path / "sharded"
+    assert main(run_command(server.base_url, folder, "--shards", "3", "--format", "json")) == 0
+    sharded = json.loads(capsys.readouterr().out)
+    assert main(run_command(server.base_url, unsharded, "--format", "json")) == 0  # finished: no calls
+    one = json.loads(capsys.readouterr().out)
+    assert sharded["summary"] == one["summary"] and sharded["stage_one"] == one["stage_one"]
+    assert one["summary"] and one["stage_one"]
+    assert Path(sharded["report"]).is_file()
+
+
 def test_every_task_of_a_faulty_program_lives_in_one_shard(server, tmp_path):
     folder = tmp_path / "sharded"
     assert main(run_command(server.base_url, folder, "--shards", "3")) == 0

@@ -10,13 +10,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from flipbench import console, exits
-from flipbench.cli.report import write_run_report
 from flipbench.errors import InputError
 from flipbench.exits import ExitStatus
 from flipbench.runs import (
     ClusterOptions,
     ExecutorName,
     Experiment,
+    RunResult,
     ShardState,
     SlurmOptions,
     merge_run,
@@ -60,7 +60,10 @@ def sharded(args: argparse.Namespace, folder: Path) -> bool:
 
 
 def run_sharded_command(args: argparse.Namespace, experiment: Experiment, folder: Path,
-                        announce: Callable[[], None], print_summary: Callable[..., None]) -> int:
+                        announce: Callable[[], None], print_summary: Callable[[RunResult], None],
+                        reported: Callable[[RunResult], tuple[RunResult, Path]]) -> int:
+    """``flipbench run --shards``: run or resume the shards, and once they are all done and merged, close
+    as an unsharded run does (the report written, the summary with its intervals)."""
     executor = ExecutorName(args.executor or ExecutorName.LOCAL)
     _check_options(args, executor)
     options = ClusterOptions(executor, args.detach, SlurmOptions(
@@ -68,21 +71,20 @@ def run_sharded_command(args: argparse.Namespace, experiment: Experiment, folder
         experiment.slurm))
     shards = args.shards if args.shards is not None else _recorded_shards(folder)
     run = run_sharded(experiment, folder, shards, options, fresh=args.fresh, on_start=announce)
-    result = merged_result(folder) if run.merged is not None else None
-    report = write_run_report(folder) if result is not None else None
+    result, report = reported(merged_result(folder)) if run.merged is not None else (None, None)
     if args.format == "json":
         console.print_json({"run": str(folder), "seed": experiment.seed, "version": __version__,
                             "shards": _shards_json(run.statuses), "started": list(run.started),
                             "merged": run.merged, "summary": result.summary if result else None,
                             "stage_one": [dict(zip(("localizer", "n", "accuracy", "errors", "expected_accuracy"), row))
                                           for row in result.stage_one] if result else None,
-                            "report": str(report[0]) if report else None})
+                            "report": str(report) if report else None})
     else:
         print_statuses(run.statuses)
         if run.merged is not None and result is not None and report is not None:
             print(f"\nmerged {run.shards} shards: {run.merged.tasks} tasks in {run.merged.seconds:.1f} s\n")
             print_summary(result)
-            print(f"\nreport: {report[0]}")
+            print(f"\nreport: {report}")
         elif args.detach:
             print(f"\nsubmitted {len(run.started)} shards; `flipbench status {folder}` follows them, the same "
                   "command again resubmits those that fail", file=sys.stderr)
