@@ -109,3 +109,16 @@ def test_the_text_plan_shows_faults_per_operator_and_each_localizer(capsys, tmp_
     shown = capsys.readouterr().out
     assert "nothing was called or run" in shown and "baseline/random" in shown and "Table IV" not in shown
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_content_requests_planned_are_those_a_run_with_model_written_content_makes(tmp_path):
+    with ServerThread(ScriptedModel()) as server:
+        settings = experiment(server.base_url, strengths=(1, 2), limit=3, content="model",
+                              spms=(("misleading_comments",),))
+        plan = plan_experiment(settings, PROMPTED)
+        run_experiment(settings, tmp_path, backoff=FAST)
+    with sqlite3.connect(tmp_path / "flipbench.sqlite") as connection:
+        asked = Counter(row[0] for row in connection.execute("SELECT localizer FROM content"))
+    chat, baseline = plan.localizers
+    assert chat.content_prompts == asked["openai/scripted"] == 3 * 2 * len(CONTENT_ASKS)
+    assert baseline.content_prompts == asked["baseline/random"] == 0
