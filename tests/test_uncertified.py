@@ -39,6 +39,11 @@ def test_python_compiles_and_java_compiles_only_with_every_class_it_needs():
         CheckLevel.COMPILED, CheckLevel.COMPILED, CheckLevel.PARSED]
 
 
+def test_a_java_program_in_a_package_of_its_own_is_compiled_alone():
+    packaged = "package org.example.sums;\n\n" + JAVA_ALONE
+    assert untested_levels([("java", "Sums.java", packaged, packaged)]) == [CheckLevel.COMPILED]
+
+
 def test_a_java_fault_that_breaks_compilation_stays_parsed_and_one_of_a_program_that_never_compiled_too():
     broken = JAVA_ALONE.replace("result = result + values[i] * 2;", "result = result + values * 2;")
     assert untested_levels([("java", "Sums.java", broken, JAVA_ALONE),
