@@ -254,12 +254,12 @@ def _import_condefects(args: argparse.Namespace) -> int:
         return 0
     _print_import_summary(args.source, "condefects", stats)
     if imported.tests_found:
-        print(f"  {tested} of {len(imported.programs)} real bugs have ConDefects' test cases (Python submissions; "
+        print(f"  {tested} of {len(imported.programs)} real bugs have ConDefects' test cases ("
               f"{imported.cases_left_out} cases over {corpora.MAX_CASE_BYTES} bytes left out); the others run "
               f"uncertified")
     else:
         print(f"  {len(imported.programs)} real bugs, no tests (ConDefects ships them separately, as Test.zip: "
-              f"unpack it beside Code to certify the Python ones): they run uncertified")
+              f"unpack it beside Code to certify them): they run uncertified")
     for skip in imported.skipped[:10]:
         print(f"  skipped {skip.path}: {skip.reason}")
     if len(imported.skipped) > 10:

@@ -13,13 +13,11 @@ location kept beside them (:mod:`flipbench.corpora.fault_locations` says where t
 Submissions that cannot be read are listed with the reason, never silently dropped.
 
 The repository ships no tests: they are a separate download (``Test.zip``), unpacked beside ``Code`` as
-``Test/<contest>/<TASK LETTER>/in/<case>.txt`` with ``out/<case>.txt``. Where that folder is there, a
-Python submission gets its task's cases as flipbench tests (:mod:`flipbench.corpora.stdin_tests`: the
-input on standard input, the output compared line by line, as ConDefects' runner does), so its fault
-can be certified; cases larger than ``MAX_CASE_BYTES`` are left out (and counted), so that a suite stays
-small enough to run per variant. Java submissions run without tests: AtCoder's ``Main`` classes keep
-their input reader in static fields, which one class loader per variant would carry from case to case.
-Without the folder every fault runs uncertified.
+``Test/<contest>/<TASK LETTER>/in/<case>.txt`` with ``out/<case>.txt``. Where that folder is there, each
+submission gets its task's cases as flipbench tests (:mod:`flipbench.corpora.stdin_tests`: the input on
+standard input, the output compared line by line, as ConDefects' runner does), so its fault can be
+certified; cases larger than ``MAX_CASE_BYTES`` are left out (and counted), so that a suite stays small
+enough to run per variant. Without the folder every fault runs uncertified.
 """
 
 from __future__ import annotations
@@ -29,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from flipbench.corpora.line_diff import changed_lines
-from flipbench.corpora.stdin_tests import StdinCase, stdin_test_suite
+from flipbench.corpora.stdin_tests import StdinCase, java_stdin_test_suite, stdin_test_suite
 from flipbench.corpora.syntax import default_filename
 from flipbench.errors import InputError
 from flipbench.model import Language, Program, Provenance, RealFault, TestSuite
@@ -96,7 +94,7 @@ def read_condefects(root: Path) -> ConDefectsImport:
                                           f"({', '.join(LANGUAGE_FOLDERS)})"))
             continue
         language, suffix = LANGUAGE_FOLDERS[language_folder]
-        if language == "python" and task not in suites:
+        if task not in suites:
             suites[task], dropped = task_cases(tests_root, task)
             left_out += dropped
         try:
@@ -104,9 +102,8 @@ def read_condefects(root: Path) -> ConDefectsImport:
         except _Unusable as reason:
             skipped.append(Skipped(where, str(reason)))
             continue
-        cases = suites.get(task) if language == "python" else None
-        if cases:
-            program = replace(program, tests=_tests(program, task, cases))
+        if suites[task]:
+            program = replace(program, tests=_tests(program, task, suites[task]))
         programs.append(program)
     return ConDefectsImport(tuple(programs), tuple(skipped), tests_root.is_dir(), left_out)
 
@@ -130,8 +127,9 @@ def task_cases(tests_root: Path, task: str) -> tuple[tuple[StdinCase, ...], int]
 
 
 def _tests(program: Program, task: str, cases: tuple[StdinCase, ...]) -> TestSuite:
-    return stdin_test_suite(program.filename, cases, f"ConDefects' test cases of AtCoder task {task}: the input on "
-                                                     f"standard input, the output compared line by line.")
+    suite = stdin_test_suite if program.language == "python" else java_stdin_test_suite
+    return suite(program.filename, cases, f"ConDefects' test cases of AtCoder task {task}: the input on standard "
+                                          f"input, the output compared line by line.")
 
 
 class _Unusable(Exception):
