@@ -70,7 +70,8 @@ def test_every_provider_builds_a_localizer_that_says_what_it_needs():
              ("openai/m", "ollama/m", "baseline/ochiai", "baseline/tarantula", "baseline/dstar", "baseline/random")}
     assert {name: localizer.spec.name for name, localizer in built.items()} == {name: name for name in built}
     assert {name: localizer.capabilities for name, localizer in built.items()} == {
-        "openai/m": Capabilities(remote=True, prompted=True), "ollama/m": Capabilities(remote=True, prompted=True),
+        "openai/m": Capabilities(remote=True, prompted=True, writes_content=True),
+        "ollama/m": Capabilities(remote=True, prompted=True, writes_content=True),
         "baseline/ochiai": Capabilities(needs_coverage=True), "baseline/tarantula": Capabilities(needs_coverage=True),
         "baseline/dstar": Capabilities(needs_coverage=True), "baseline/random": Capabilities()}
     assert isinstance(built["openai/m"], DialectLearningChatLocalizer) and isinstance(built["openai/m"].model, OpenAIChat)
