@@ -150,7 +150,7 @@ class FaultChoice:
 
 
 def certify_faults(pool: FaultPool, experiment: Experiment, sandbox: Sandbox | None,
-                   references: Callable[[Iterable[FaultyProgram]], dict[str, Reference]] | None) -> FaultChoice:
+                   references: ReferenceRuns | None) -> FaultChoice:
     """The first ``faults_per_operator`` candidates per group (live ones only when ``certified_only``),
     at most ``limit`` in all; groups are certified a round at a time, so a small limit runs little."""
     order = pool.groups()
@@ -178,15 +178,14 @@ def certify_faults(pool: FaultPool, experiment: Experiment, sandbox: Sandbox | N
 
 
 def _certified_faults(faults: Sequence[FaultyProgram], sandbox: Sandbox | None,
-                      references: Callable[[Iterable[FaultyProgram]], dict[str, Reference]] | None
-                      ) -> dict[str, Subject]:
+                      references: ReferenceRuns | None) -> dict[str, Subject]:
     testable = [faulty for faulty in faults if faulty.program.tests is not None and sandbox is not None]
     untested = [faulty for faulty in faults if faulty.program.tests is None or sandbox is None]
     levels = untested_levels([(faulty.program.language, faulty.program.filename, faulty.source, faulty.program.source)
                               for faulty in untested])
     subjects = {faulty.id: faulty_subject(faulty, level=level) for faulty, level in zip(untested, levels)}
     if sandbox is not None and references is not None and testable:
-        verdicts = verify_faults(testable, references(testable), sandbox, coverage=True)
+        verdicts = verify_faults(testable, references(testable), sandbox, coverage=references.coverage)
         subjects.update({verdict.faulty.id: faulty_subject(verdict.faulty, verdict.verdict, verdict.evidence)
                          for verdict in console.progress(verdicts, total=len(testable), desc="certifying faults",
                                                          unit="fault")})
@@ -210,8 +209,7 @@ def make_variants(faulty: FaultyProgram, experiment: Experiment) -> tuple[list[V
 
 
 def certify_variants(variants: Sequence[Variant], sandbox: Sandbox | None,
-                     references: Callable[[Iterable[FaultyProgram]], dict[str, Reference]] | None
-                     ) -> list[Subject]:
+                     references: ReferenceRuns | None) -> list[Subject]:
     testable = [variant for variant in variants if variant.faulty.program.tests is not None and sandbox is not None]
     untested = [variant for variant in variants if variant.faulty.program.tests is None or sandbox is None]
     levels = untested_levels([(variant.faulty.program.language, variant.faulty.program.filename, variant.source,
@@ -219,7 +217,7 @@ def certify_variants(variants: Sequence[Variant], sandbox: Sandbox | None,
     subjects = [variant_subject(variant, level=level) for variant, level in zip(untested, levels)]
     if sandbox is not None and references is not None and testable:
         known = references(variant.faulty for variant in testable)
-        verdicts = verify_variants(testable, sandbox, references=known, coverage=True)
+        verdicts = verify_variants(testable, sandbox, references=known, coverage=references.coverage)
         subjects += [variant_subject(verdict.variant, verdict.verdict, verdict.evidence)
                      for verdict in console.progress(verdicts, total=len(testable), desc="certifying variants",
                                                      unit="variant")]
@@ -227,16 +225,18 @@ def certify_variants(variants: Sequence[Variant], sandbox: Sandbox | None,
 
 
 class ReferenceRuns:
-    """Each program's reference runs, made when a fault of it is first certified."""
+    """Each program's reference runs, made when a fault of it is first certified, and whether the runs that
+    certify record coverage: only when a localizer ranks lines by it (tracing costs time, and the time
+    limits of every run derive from the reference runs, so those are traced alike)."""
 
-    def __init__(self, sandbox: Sandbox) -> None:
-        self.sandbox = sandbox
+    def __init__(self, sandbox: Sandbox, *, coverage: bool = True) -> None:
+        self.sandbox, self.coverage = sandbox, coverage
         self.known: dict[str, Reference] = {}
 
     def __call__(self, faults: Iterable[FaultyProgram]) -> dict[str, Reference]:
         missing = {faulty.program.id: faulty.program for faulty in faults if faulty.program.id not in self.known}
         if missing:
-            self.known.update(reference_runs(missing.values(), self.sandbox, coverage=True))
+            self.known.update(reference_runs(missing.values(), self.sandbox, coverage=self.coverage))
         return self.known
 
 

@@ -8,6 +8,7 @@ finished run makes no calls at all.
 from __future__ import annotations
 
 import contextlib
+import copy
 import dataclasses
 import json
 import os
@@ -47,6 +48,7 @@ from flipbench.runs.planning import (
     usable_subject,
 )
 from flipbench.runs.store import Store, different_experiment, recorded_meta, remove_run
+from flipbench.runs.streaming import Background, StreamedStage, overlaps
 from flipbench.runs.written_content import CONTENT_STAGE, VariantAudience, ask_for_content, variants_for, writers_of
 from flipbench.sandbox import Sandbox, open_sandbox
 from flipbench.scoring import Match
@@ -165,11 +167,13 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
     store.begin(experiment)
     if retry_errors:
         print(f"retrying {store.forget_errors()} tasks that ended in error", file=sys.stderr)
-    preparation = _Preparation(experiment, store, sandbox, corpus)
+    coverage = any(localizer.capabilities.needs_coverage for localizer in localizers.values())
+    preparation = _Preparation(experiment, store, sandbox, corpus, coverage=coverage)
     faulty = preparation.faulty_subjects()
     prompted = any(localizer.capabilities.prompted for localizer in localizers.values())
     if prompted:
         store.save_prompts(_prompts(template, faulty, experiment.review))
+    background = preparation.variants_in_background(faulty) if overlaps(experiment) else None
     executor = Executor(store, experiment, localizers, backoff=backoff)
     names = experiment.models
     stages, already_done = [], []
@@ -185,8 +189,9 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
     if writers:
         stages.append((CONTENT_STAGE, ask_for_content(executor, store, [subject.id for subject in wanted], writers,
                                                       experiment, eligible)))
-    preparation.variants(wanted, writers, eligible)
-    if prompted:
+    if background is None:
+        preparation.variants(wanted, writers, eligible)
+    if prompted and background is None:
         store.save_prompts(_prompts(template, (variant for subject in wanted
                                                for variant in preparation.usable_variants(subject.id)),
                                     experiment.review))
@@ -195,10 +200,19 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
         return after_tasks([subject.id for subject in wanted], preparation.usable_variants, names, experiment.samples,
                            control=experiment.control, eligible=eligible, audience=VariantAudience(store, writers))
 
-    remaining, finished = _count(plan(), done)
-    already_done.append(("stage 2", finished))
-    stages.append(("stage 2", executor.run(_unfinished(plan(), done), description="stage 2: variants + control",
-                                           total=remaining)))
+    if background is not None:  # stage 2 streams while the variants of later faulty programs are certified
+        stream = StreamedStage(plan(), done, background)
+        stages.append(("stage 2", executor.run(stream, description="stage 2: variants + control (streamed)")))
+        already_done.append(("stage 2", stream.finished))
+        if prompted:
+            store.save_prompts(_prompts(template, (variant for subject in wanted
+                                                   for variant in preparation.usable_variants(subject.id)),
+                                        experiment.review))
+    else:
+        remaining, finished = _count(plan(), done)
+        already_done.append(("stage 2", finished))
+        stages.append(("stage 2", executor.run(_unfinished(plan(), done), description="stage 2: variants + control",
+                                               total=remaining)))
     store.finish()
     return RunResult(store.path.parent, tuple(stages), tuple(summary_of(store)), tuple(stage_one_of(store)),
                      tuple(already_done), resumed=not created, faults=preparation.fault_report())
@@ -268,10 +282,13 @@ def _remove_if_empty(folder: Path) -> None:
 class _Preparation:
     """Faulty programs and variants, made (and certified) once and stored."""
 
-    def __init__(self, experiment: Experiment, store: Store, sandbox: Sandbox | None, corpus: Corpus) -> None:
+    def __init__(self, experiment: Experiment, store: Store, sandbox: Sandbox | None, corpus: Corpus, *,
+                 coverage: bool = True) -> None:
         self.experiment, self.store, self.sandbox, self.corpus = experiment, store, sandbox, corpus
-        self.references = ReferenceRuns(sandbox) if sandbox is not None else None
+        self.references = ReferenceRuns(sandbox, coverage=coverage) if sandbox is not None else None
         self._pool: FaultPool | None = None
+        self.background: Background | None = None
+        """Where the variants are being made meanwhile, if they are (:meth:`variants_in_background`)."""
 
     def pool(self) -> FaultPool:
         if self._pool is None:
@@ -319,7 +336,23 @@ class _Preparation:
                                      rejections=rejections)
         bar.close()
 
+    def variants_in_background(self, faulty: list[Subject]) -> Background:
+        """:meth:`variants` of every faulty program on a thread of its own (through its own run-store
+        connection, sharing the fault pool and reference runs), while the model stages run; from then on
+        :meth:`usable_variants` waits for a faulty program's variants step."""
+        pool, folder = self.pool(), self.store.path.parent
+
+        def work(store: Store) -> None:
+            twin = copy.copy(self)
+            twin.store, twin._pool, twin.background = store, pool, None
+            twin.variants(faulty)
+
+        self.background = Background(folder, work).start()
+        return self.background
+
     def usable_variants(self, faulty_id: str) -> list[Subject]:
+        if self.background is not None:
+            self.background.wait_for(lambda: self.store.step_done(f"variants:{faulty_id}") is not None)
         return [subject for subject in self.store.subjects("variant", faulty_id)
                 if usable_subject(subject, self.experiment)]
 
