@@ -15,6 +15,9 @@ class ExitStatus(IntEnum):
     """Bad usage or input; one line on stderr says what is wrong and where, and nothing was left behind."""
     NOT_APPLICABLE = 3
     """An SPM that has nowhere to apply."""
+    BUDGET = 4
+    """A run's budget (``max_cost``, ``max_tokens_total``) was spent: it stopped asking, kept what finished, and
+    resumes when run again with a higher budget."""
     INTERNAL = 70
     """A bug in flipbench (EX_SOFTWARE): one line on stderr; ``FLIPBENCH_DEBUG=1`` shows the traceback."""
     INTERRUPTED = 130
@@ -26,6 +29,7 @@ MEANINGS: dict[ExitStatus, str] = {
     ExitStatus.FAILED: "the thing checked did not hold",
     ExitStatus.USAGE: "bad usage or input (one line on stderr says what and where)",
     ExitStatus.NOT_APPLICABLE: "the SPM cannot apply (the reason is on stderr)",
+    ExitStatus.BUDGET: "a budget was spent: the run stopped asking and kept what finished (re-run with more to resume)",
     ExitStatus.INTERNAL: "internal error, a bug in flipbench (FLIPBENCH_DEBUG=1 shows the traceback)",
     ExitStatus.INTERRUPTED: "interrupted (Ctrl-C); finished work is kept",
 }

@@ -16,13 +16,17 @@ PAPER_TABLE_IV = {"prompts": 1_163_686, "tasks": 750_013, "tokens": 3_881_577_50
 
 def dry_run(args: argparse.Namespace, experiment: Experiment) -> int:
     """Plan ``experiment`` and print it (``--format json``: one object)."""
-    prompted = {name: name.split("/", 1)[0] != BASELINE for name in experiment.models}
-    plan = plan_experiment(experiment, prompted)
+    plan = plan_of(experiment)
     if args.format == "json":
         console.print_json(plan_data(plan))
     else:
         print_plan(plan, beside_paper=experiment.filter == "existential")
     return 0
+
+
+def plan_of(experiment: Experiment) -> Plan:
+    """The dry run's plan of ``experiment`` (chat models are sent prompts, baselines are not)."""
+    return plan_experiment(experiment, {name: name.split("/", 1)[0] != BASELINE for name in experiment.models})
 
 
 def plan_data(plan: Plan) -> dict:

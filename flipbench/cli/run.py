@@ -9,12 +9,13 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from flipbench import console
+from flipbench import console, exits
 from flipbench.analysis import ConditionSummary
-from flipbench.cli.cluster import add_shard_options, run_sharded_command, sharded
-from flipbench.cli.dry_run import dry_run
+from flipbench.cli.cluster import FAILED_SHARDS, add_shard_options, run_sharded_command, sharded
+from flipbench.cli.dry_run import dry_run, plan_of
 from flipbench.cli.options import sandbox_option
 from flipbench.cli.report import write_run_report
+from flipbench.exits import ExitStatus
 from flipbench.localizers import builtin_prompt_names
 from flipbench.model import LANGUAGES
 from flipbench.mutators import parse_chain
@@ -22,6 +23,7 @@ from flipbench.runs import (
     CONTENT_STAGE,
     FORMATS,
     TABLES,
+    BudgetReached,
     Experiment,
     RunResult,
     default_models,
@@ -29,6 +31,7 @@ from flipbench.runs import (
     load_experiment,
     load_preset,
     read_preset,
+    refuse_over_budget,
     run_experiment,
 )
 from flipbench.version import __version__
@@ -84,8 +87,12 @@ def add_run_commands(verbs: argparse._SubParsersAction) -> None:
     run.add_argument("--dry-run", action="store_true",
                      help="print the plan (faulty programs, tasks, content prompts, tokens and cost per localizer from "
                           "[prices]) without calling or running anything; counts are upper bounds (nothing certified)")
+    run.add_argument("--force", action="store_true",
+                     help="start even when the dry-run estimate exceeds a budget (max_cost, max_tokens_total); the "
+                          "budget still stops the run when it is spent")
     run.add_argument("--format", choices=("table", "json"), default="table")
     add_shard_options(run)
+    run.epilog = exits.epilog({ExitStatus.FAILED: FAILED_SHARDS, ExitStatus.BUDGET: exits.MEANINGS[ExitStatus.BUDGET]})
     run.set_defaults(handler=_run)
 
     exporting = verbs.add_parser("export", help="export a run's tables to Parquet, CSV or JSONL",
@@ -142,9 +149,16 @@ def _run(args: argparse.Namespace) -> int:
         print(f"flipbench {__version__}: run directory {folder}; localizers: {', '.join(experiment.models)}; "
               f"seed {experiment.seed}", file=sys.stderr)
 
+    if not args.force:
+        refuse_over_budget(experiment, plan_of(experiment))
     if sharded(args, folder):
         return run_sharded_command(args, experiment, folder, announce, print_summary, reported)
-    result = run_experiment(experiment, folder, retry_errors=args.retry_errors, fresh=args.fresh, on_start=announce)
+    try:
+        result = run_experiment(experiment, folder, retry_errors=args.retry_errors, fresh=args.fresh,
+                                on_start=announce)
+    except BudgetReached as reached:
+        print(f"flipbench: {reached}", file=sys.stderr)
+        return ExitStatus.BUDGET
     result, report = reported(result)
     if args.format == "json":
         already = dict(result.already_done)

@@ -63,6 +63,7 @@ from flipbench.localizers import (
     once_per_schema,
 )
 from flipbench.model import Role, Subject, TaskStatus
+from flipbench.runs.budget import Spending
 from flipbench.runs.experiment import Experiment, Price, ProviderLimits
 from flipbench.runs.pacing import DEFAULT_BACKOFF, Backoff, RateLimiter
 from flipbench.runs.planning import Task
@@ -181,8 +182,8 @@ class _Recorder:
     """Finished tasks on their way to the database: counted at once, delivered in small batches
     (a ``kill -9`` costs at most ``FLUSH_EVERY`` seconds of work, asked again on resume)."""
 
-    def __init__(self, deliver: Deliver, prices: Mapping[str, Price]) -> None:
-        self.deliver, self.prices = deliver, prices
+    def __init__(self, deliver: Deliver, prices: Mapping[str, Price], spending: Spending | None = None) -> None:
+        self.deliver, self.prices, self.spending = deliver, prices, spending
         self.tally = Tally()
         self.buffer: list[_Outcome] = []
         self.flushed = time.monotonic()
@@ -191,6 +192,7 @@ class _Recorder:
         self.buffer.append(outcome)
         self.tally.add(outcome.record)
         _count_usage(self.tally, outcome, self.prices)
+        _charge(self.spending, [outcome])
         if len(self.buffer) >= FLUSH_SIZE or time.monotonic() - self.flushed >= FLUSH_EVERY:
             self.flush()
 
@@ -198,6 +200,14 @@ class _Recorder:
         batch, self.buffer = self.buffer, []
         self.deliver(batch, self.tally)
         self.flushed = time.monotonic()
+
+
+def _charge(spending: Spending | None, outcomes: Iterable[_Outcome | _ContentOutcome]) -> None:
+    """The tokens of the new replies behind ``outcomes``, counted against the run's budgets."""
+    if spending is not None:
+        for outcome in outcomes:
+            for localizer, reply in outcome.responses.values():
+                spending.charge(localizer, reply.input_tokens, reply.output_tokens)
 
 
 def _count_usage(tally: Tally, outcome: _Outcome | _ContentOutcome, prices: Mapping[str, Price]) -> None:
@@ -247,8 +257,11 @@ class Executor:
 
     def __init__(self, store: Store, experiment: Experiment, localizers: Mapping[str, Localizer], *,
                  backoff: Backoff = DEFAULT_BACKOFF, rng_seed: int | None = None,
-                 share: tuple[int, int] = (0, 1)) -> None:
+                 share: tuple[int, int] = (0, 1), spending: Spending | None = None) -> None:
         self.store, self.experiment, self.localizers, self.backoff = store, experiment, localizers, backoff
+        self.spending = spending
+        """The run's budgets and what it spent (flipbench.runs.budget); None without budgets. A budgeted run
+        submits every task from this process (see :attr:`workers`)."""
         self.tool_slots = {name: asyncio.Semaphore(ProviderLimits(own).share(*share).concurrency or 1)
                            for name, localizer in localizers.items() if (own := localizer.capabilities.concurrency)}
         """Each localizer's own limit on programs run at once (a tool's ``concurrency``; worker ``share[0]`` of
@@ -277,8 +290,10 @@ class Executor:
     @property
     def workers(self) -> int:
         """Processes making the calls: as configured, else one per ``CALLS_PER_WORKER`` open requests
-        (up to the CPU count); never more than the smallest provider's concurrency, which they share."""
-        if not self.providers:
+        (up to the CPU count); never more than the smallest provider's concurrency, which they share. A run
+        with a budget makes its calls in this process, which counts every reply before it submits the next task
+        (workers are handed chunks of tasks ahead; one process carries ~640 tasks/s, above APIs' rate limits)."""
+        if not self.providers or self.spending is not None:
             return 1
         wanted = self.experiment.workers or min(_usable_cpus(), -(-self.window // CALLS_PER_WORKER))
         return max(1, min(wanted, *(self.experiment.limits_for(p).concurrency for p in self.providers)))
@@ -296,10 +311,13 @@ class Executor:
             if self.workers > 1:
                 tally = self._run_in_workers(tasks, show)
             else:
-                tally = run_loop(self._stream(_one_by_one(tasks), _Recorder(self._saving(show), self.experiment.prices)))
+                tally = run_loop(self._stream(_one_by_one(tasks), _Recorder(self._saving(show), self.experiment.prices,
+                                                                            self.spending)))
         finally:
             bar.close()
         tally.cpu_seconds += time.process_time() - started
+        if self.spending is not None:
+            self.spending.stop_if_spent(description)
         return tally
 
     async def _stream(self, tasks: AsyncIterable[Task], recorder: _Recorder) -> Tally:
@@ -336,6 +354,9 @@ class Executor:
                         await asyncio.wait({probe})
                     await slots.acquire()
                     drain()
+                    if self.spending is not None and not self.spending.admits(task.localizer):
+                        slots.release()  # its budget is spent: not asked, not recorded (a re-run asks it)
+                        continue
                     future = asyncio.ensure_future(self._task(client, task))
                     in_flight.add(future)
                     future.add_done_callback(done)
@@ -448,6 +469,7 @@ class Executor:
                 kind = (outcome.record.error or "error").split(":")[0]
                 tally.error_kinds[kind] = tally.error_kinds.get(kind, 0) + 1
             _count_usage(tally, outcome, self.experiment.prices)
+            _charge(self.spending, [outcome])
             unsaved.append(outcome)
             bar.update(1)
             bar.set_postfix_str(_content_postfix(tally), refresh=False)
@@ -455,6 +477,9 @@ class Executor:
                 save()
 
         self._start_with_learned_dialects()
+        spending = self.spending
+        if spending is not None:  # asked batch by batch, each after the one before is counted
+            jobs = (job for job in jobs if spending.admits(job.localizer))
         try:
             for batch in _batches(jobs, self.window):
                 run_loop(self._write_batch(batch, answered))
@@ -462,6 +487,8 @@ class Executor:
             save()
             bar.close()
         tally.cpu_seconds += time.process_time() - started
+        if spending is not None:
+            spending.stop_if_spent(description)
         return tally
 
     async def _write_batch(self, batch: list[ContentJob], answered: Callable[[_ContentOutcome], None]) -> None:

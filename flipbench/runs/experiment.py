@@ -19,6 +19,7 @@ from flipbench.errors import InputError
 from flipbench.localizers import BASELINE, BASELINE_NAMES, DIFF_BASES, TOOL, DiffBase, Review, ToolConfig
 from flipbench.model import LANGUAGES
 from flipbench.mutators import FAULT_KINDS, STUDY_OPERATORS, STUDY_SPMS, Placement, parse_chain
+from flipbench.runs.budget import Budget
 
 BASELINES = tuple(f"{BASELINE}/{name}" for name in BASELINE_NAMES)
 """The default experiment's localizers: every baseline."""
@@ -57,7 +58,8 @@ KEYED_WHEN_SET = {"stratify": False, "filter": "none", "content": "builtin", "to
                   "diff_context": 3, "content_fallback": "builtin"}
 """Settings added after runs were recorded: each enters the experiment key only when set away from its
 default, so an experiment that does not use them keeps the key (and default run directory) it had."""
-PACING = frozenset({"limits", "prices", "timeout", "max_attempts", "sandbox", "workers", "model_groups", "slurm"})
+PACING = frozenset({"limits", "prices", "timeout", "max_attempts", "sandbox", "workers", "model_groups", "slurm",
+                    "max_cost", "max_tokens_total", "budgets"})
 """Settings a resumed run may change: they decide how fast tasks run (or how the report groups the localizers),
 not which tasks exist or their answers."""
 
@@ -119,6 +121,12 @@ class Experiment:
     original program (the SPMs' edits are part of the change) or ``spm`` (the variant without its fault)."""
     diff_context: int = 3
     """Lines of context around each hunk of a review's diff."""
+    max_cost: float | None = None
+    """The run's budget in US$ at ``[prices]`` (flipbench.runs.budget): refused above its estimate, stopped when spent."""
+    max_tokens_total: int | None = None
+    """The run's budget in input plus output tokens."""
+    budgets: Mapping[str, Budget] = field(default_factory=dict)
+    """``[budgets."<localizer>"]`` tables: one localizer's ``max_cost`` and ``max_tokens_total``."""
 
 
     def __post_init__(self) -> None:
@@ -213,6 +221,8 @@ def from_mapping(data: Mapping[str, Any], base: Experiment) -> Experiment:
             changes[key] = {name: _table(Price, f"prices.{name}", table) for name, table in value.items()}
         elif key == "tools":
             changes[key] = {name: _tool(name, table) for name, table in _tables(key, value).items()}
+        elif key == "budgets":
+            changes[key] = {name: _table(Budget, f"budgets.{name}", table) for name, table in _tables(key, value).items()}
         else:
             changes[key] = value
     try:
@@ -269,7 +279,10 @@ def _table(cls: type, where: str, table: Any) -> Any:
     names = {f.name for f in dataclasses.fields(cls)}
     if set(table) - names:
         raise InputError(f"{where}: unknown keys {', '.join(sorted(set(table) - names))}")
-    return cls(**table)
+    try:
+        return cls(**table)
+    except InputError as error:
+        raise InputError(f"{where}: {error}") from None
 
 
 def _check(experiment: Experiment) -> None:
@@ -320,6 +333,7 @@ def _check(experiment: Experiment) -> None:
         base = attributes.get("version_of")
         if base is not None and (base == name or (base not in experiment.models and base not in experiment.model_groups)):
             raise InputError(f"models.{name}.version_of: {base!r} is not another model of the experiment")
+    Budget(experiment.max_cost, experiment.max_tokens_total)  # checks them
     for provider, limits in experiment.limits.items():
         if limits.concurrency < 1:
             raise InputError(f"limits.{provider}.concurrency must be positive")

@@ -31,6 +31,7 @@ from flipbench.localizers import (
     load_prompt,
     localizer_for,
 )
+from flipbench.runs.budget import spending_for
 from flipbench.runs.executor import Executor, Tally
 from flipbench.runs.experiment import BASELINES, Experiment
 from flipbench.runs.pacing import DEFAULT_BACKOFF, Backoff
@@ -174,7 +175,8 @@ def _run_stages(experiment: Experiment, store: Store, corpus: Corpus, template: 
     if prompted:
         store.save_prompts(_prompts(template, faulty, experiment.review))
     background = preparation.variants_in_background(faulty) if overlaps(experiment) else None
-    executor = Executor(store, experiment, localizers, backoff=backoff)
+    executor = Executor(store, experiment, localizers, backoff=backoff,
+                        spending=spending_for(experiment, localizers, store.spent_tokens))
     names = experiment.models
     stages, already_done = [], []
     done = store.finished_task_ids()

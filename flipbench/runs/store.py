@@ -444,6 +444,12 @@ class Store:
             "SELECT text, raw, input_tokens, output_tokens, dialect FROM responses WHERE key = ?", (key,)).fetchone()
         return Reply(row[0], row[1], row[2], row[3], row[4]) if row else None
 
+    def spent_tokens(self) -> dict[str, tuple[int, int]]:
+        """Per localizer, the input and output tokens of every response recorded (what the run has spent)."""
+        return {localizer: (input_tokens or 0, output_tokens or 0) for localizer, input_tokens, output_tokens in
+                self.connection.execute("SELECT localizer, SUM(input_tokens), SUM(output_tokens) FROM responses "
+                                        "GROUP BY localizer")}
+
     def dialects(self) -> dict[Server, str]:
         """The structured-output dialect each server (base URL, model) was found to accept in this run."""
         return {(base_url, model): dialect for base_url, model, dialect in
