@@ -13,6 +13,14 @@ warm-up run. Ideal = concurrency / latency. CPU per task = the CPU time of every
 (the main one and its workers, their start included) / tasks; the server's CPU per request is
 shown beside it, since both share the machine.
 
+Experiment (``--part experiment``): the whole ``flipbench run`` command (start-up, choosing and
+certifying faults, both stages, variants certified alongside stage 2 where the mode allows) with
+``openai/bench`` against the same server, ``--limit 40 --samples 10 --concurrency 128`` by default, per
+sandbox: its wall time, the seconds during which the server had a request open (``GET /stats``), their
+ratio -- the share of the run the model was kept busy -- and the run's CPU seconds (the command and
+every process it starts, bwrap's sandboxes included; docker's containers are not counted here, see
+scripts/bench_sandbox.py for them).
+
 Memory: 750,000 tasks (stage 1, variants and controls of 2,500 faulty programs x 9 SPM conditions
 x 3 localizers x 10 samples) planned from a run database and streamed through the executor (with
 ``baseline/random``, so that no server bounds the rate), in a fresh process; its peak RSS is reported.
@@ -22,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import resource
 import socket
@@ -29,10 +38,13 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from cpu_meter import CpuMeter  # noqa: E402 - scripts/, this file's folder
 
 from flipbench.corpora.builtin import builtin_corpus  # noqa: E402
 from flipbench.localizers.prompts import load_prompt  # noqa: E402
@@ -106,6 +118,35 @@ def throughput(tasks: int, concurrency: int, latency: float, workers: int | None
         server.wait()
 
 
+def server_stats(base_url: str) -> dict[str, float]:
+    with urllib.request.urlopen(base_url.removesuffix("/v1") + "/stats", timeout=10) as response:
+        return json.load(response)
+
+
+def experiment_share(sandbox: str, limit: int, samples: int, concurrency: int, latency: float) -> dict[str, float]:
+    """One ``flipbench run`` against the scripted server: wall seconds, model-busy seconds, CPU seconds."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "model_server.py"), "--port", str(port),
+                               "--latency", str(latency)], stdout=subprocess.PIPE, text=True)
+    try:
+        server.stdout.readline()  # "listening on ..."
+        base_url = f"http://127.0.0.1:{port}/v1"
+        with tempfile.TemporaryDirectory() as folder, CpuMeter() as meter:
+            before, cpu, started = server_stats(base_url), meter.seconds(), time.perf_counter()
+            subprocess.run([sys.executable, "-m", "flipbench", "run", "--model", "openai/bench", "--base-url", base_url,
+                            "--limit", str(limit), "--samples", str(samples), "--concurrency", str(concurrency),
+                            "--sandbox", sandbox, "--out", str(Path(folder) / "run")],
+                           check=True, stdout=subprocess.DEVNULL, env={**os.environ, "TQDM_DISABLE": "1"})
+            wall, cpu = time.perf_counter() - started, meter.seconds() - cpu
+            after = server_stats(base_url)
+        busy = after["busy_seconds"] - before["busy_seconds"]
+        return {"seconds": wall, "busy": busy, "share": busy / wall, "cpu": cpu,
+                "requests": after["requests"] - before["requests"], "exact": meter.exact}
+    finally:
+        server.terminate()
+        server.wait()
+
+
 def memory(faulty_count: int, conditions: int, localizers: int, samples: int) -> None:
     """Runs in its own process (see main): plan + stream, then print task count, seconds, peak RSS."""
     names = [f"baseline/random{i}" if i else "baseline/random" for i in range(localizers)]
@@ -136,12 +177,16 @@ def memory(faulty_count: int, conditions: int, localizers: int, samples: int) ->
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("all", "throughput", "memory", "memory-child"), default="all")
+    parser.add_argument("--part", choices=("all", "throughput", "experiment", "memory", "memory-child"), default="all")
     parser.add_argument("--tasks", type=int, default=20_000, help="measured tasks (a few seconds' worth would "
                                                                   "mostly measure starting the worker processes)")
     parser.add_argument("--concurrency", type=int, action="append", default=None)
     parser.add_argument("--latency", type=float, default=0.1)
     parser.add_argument("--workers", type=int, default=None, help="harness processes (default: the harness's choice)")
+    parser.add_argument("--sandbox", action="append", choices=("docker", "bwrap"), default=None,
+                        help="experiment part: the sandboxes to run it in (default: both)")
+    parser.add_argument("--limit", type=int, default=40, help="experiment part: faulty programs (default: 40)")
+    parser.add_argument("--samples", type=int, default=10, help="experiment part: samples per task (default: 10)")
     args = parser.parse_args()
     if args.part == "memory-child":
         memory(2500, 9, 3, 10)
@@ -155,6 +200,15 @@ def main() -> None:
             print(f"{concurrency:>11} {result['workers']:>7} {args.latency:>8.3f} {result['tasks']:>6} "
                   f"{result['tasks_per_s']:>8.0f} {result['ideal']:>7.0f} {100 * result['share']:>5.1f}% "
                   f"{result['cpu_ms_per_task']:>11.2f} {server:>21}", flush=True)
+    if args.part in ("all", "experiment"):
+        concurrency = (args.concurrency or [128])[0]
+        print(f"{'sandbox':8} {'limit':>5} {'samples':>7} {'concurrency':>11} {'requests':>8} {'wall s':>7} "
+              f"{'model busy s':>12} {'busy share':>10} {'CPU s':>6}")
+        for sandbox in args.sandbox or ["docker", "bwrap"]:
+            result = experiment_share(sandbox, args.limit, args.samples, concurrency, args.latency)
+            print(f"{sandbox:8} {args.limit:>5} {args.samples:>7} {concurrency:>11} {result['requests']:>8.0f} "
+                  f"{result['seconds']:>7.1f} {result['busy']:>12.1f} {100 * result['share']:>9.1f}% "
+                  f"{result['cpu']:>6.1f}", flush=True)
     if args.part in ("all", "memory"):
         child = subprocess.run([sys.executable, __file__, "--part", "memory-child"], capture_output=True, text=True,
                                env={"TQDM_DISABLE": "1", "PATH": "/usr/bin:/bin"})

@@ -5,7 +5,9 @@ and ``usage`` out, OpenAI-shaped error bodies), answers after a fixed latency, c
 request it sees, and injects failures on a script: 429 with ``Retry-After``, 500/503, a response
 slower than the client's timeout, a malformed body, a body cut short; like llama.cpp's server, it
 can refuse ``response_format`` types it lacks. Plain asyncio streams with
-keep-alive, so that it can serve over a thousand requests a second on one core.
+keep-alive, so that it can serve over a thousand requests a second on one core. ``GET /stats``
+answers how long it has had chat requests open (``busy_seconds``: the union of their intervals),
+for benchmarks that measure how much of a run the model was kept busy.
 
 Run it alone: ``python tests/model_server.py --port 8011 --latency 0.1``.
 """
@@ -17,6 +19,7 @@ import asyncio
 import hashlib
 import json
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,6 +57,10 @@ class ScriptedModel:
     seen: Counter = field(default_factory=Counter)
     refused: Counter = field(default_factory=Counter)
     """Requests refused, by the ``response_format`` type they asked for."""
+    open_requests: int = 0
+    busy_seconds: float = 0.0
+    """Time with at least one chat request open (counted up to the last request that closed)."""
+    _busy_since: float = 0.0
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -73,6 +80,10 @@ class ScriptedModel:
             writer.close()
 
     async def _respond(self, method: str, path: str, body: bytes, writer: asyncio.StreamWriter) -> bool:
+        if method == "GET" and path == "/stats":
+            busy = self.busy_seconds + (time.monotonic() - self._busy_since if self.open_requests else 0.0)
+            self._send(writer, 200, {"requests": self.requests, "busy_seconds": busy})
+            return True
         if method == "GET" and path.endswith("/models"):
             self._send(writer, 200, {"object": "list", "data": [{"id": "scripted", "object": "model"}]})
             return True
@@ -85,6 +96,17 @@ class ScriptedModel:
             self.refused[kind] += 1
             self._send(writer, 500, LLAMACPP_REFUSAL)
             return True
+        if self.open_requests == 0:
+            self._busy_since = time.monotonic()
+        self.open_requests += 1
+        try:
+            return await self._complete(request, body, writer)
+        finally:
+            self.open_requests -= 1
+            if self.open_requests == 0:
+                self.busy_seconds += time.monotonic() - self._busy_since
+
+    async def _complete(self, request: dict, body: bytes, writer: asyncio.StreamWriter) -> bool:
         user = next(m["content"] for m in request["messages"] if m["role"] == "user")
         key = hashlib.sha256(body).hexdigest()
         behaviour = self.script(user, self.seen[key])

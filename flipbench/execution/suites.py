@@ -43,9 +43,10 @@ Outcome = Literal["passed", "failed", "error", "timeout"]
 RESULTS_FILE = "flipbench-results.jsonl"
 PYTHON_RUNNER = "python_runner.py"
 PYTHON_JOBS = "jobs.tsv"
-JAVA_BATCH = 128
-"""Java variants per batch: large enough to amortize the JVM's start and javac's warm-up (about 2.7 CPU-s,
-against 10-15 ms per further variant compiled and 5-10 ms run), small enough to spread over workers."""
+JAVA_BATCH = 256
+"""Java variants per batch at most: a batch pays the JVM's start and javac's warm-up once (about 2.7 CPU-s,
+against 10-15 ms per further variant compiled and 5-10 ms run), so a set is cut into as few batches as
+keep every worker busy."""
 PYTHON_BATCH = 32
 """Python programs per sandboxed command (one interpreter start; each program in its own forked child)."""
 
@@ -138,7 +139,8 @@ def run_suites(jobs: Iterable[Job], *, sandbox: Sandbox | None = None, workers: 
     batches: list[tuple[Language, _Batch]] = []
     for language, most in (("python", PYTHON_BATCH), ("java", JAVA_BATCH)):
         mine = [job for job in jobs if job[0].language == language]
-        size = max(1, min(most, -(-len(mine) // workers)))  # spread small sets over the workers too
+        count = max(min(workers, len(mine)), -(-len(mine) // most))  # every worker busy, no batch above `most`
+        size = max(1, -(-len(mine) // max(count, 1)))  # batches of equal size: each pays one start-up
         limits = [timeout if timeout_of is None else timeout_of(program) for program, _ in mine]
         batches += [(language, _python_batch(mine[i:i + size], limits[i:i + size]) if language == "python"
                      else _java_batch(mine[i:i + size], limits[i:i + size], coverage))

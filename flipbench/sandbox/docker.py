@@ -60,8 +60,11 @@ def docker_problem() -> str | None:
 class DockerSandbox(Sandbox):
     name = "docker"
 
-    def __init__(self) -> None:
+    def __init__(self, *, cgroup_parent: str | None = None) -> None:
+        """``cgroup_parent``: the cgroup the containers are made in (the engine's default when None), so that
+        their resources can be accounted to whoever started them (a benchmark, a cluster job)."""
         self._client = docker_client()
+        self._cgroup_parent = cgroup_parent
 
     def python(self) -> str:
         return "python3"
@@ -99,6 +102,7 @@ class DockerSandbox(Sandbox):
                         Mount(f"{WORK}/{OUTPUTS}", str(outputs), type="bind")],
                 hostname="sandbox",
                 labels={"flipbench": "sandbox"},
+                **({"cgroup_parent": self._cgroup_parent} if self._cgroup_parent else {}),
             )
             try:
                 container.start()
