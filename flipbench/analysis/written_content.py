@@ -64,7 +64,7 @@ def content_rejections(run: Run) -> pd.DataFrame:
 def reason_class(reason: str) -> str:
     """A rejection's reason without the names it quotes: ``'class' is reserved`` -> ``… is reserved``."""
     if reason == "has nothing for this site":
-        return "none left for the site (fewer items than sites)"
+        return "none left for the site (fewer items than sites, or its request ended in error)"
     return _QUOTED.sub("…", reason)
 
 

@@ -4,7 +4,7 @@ and semantic-preserving mutations (SPMs), over concrete syntax trees (libcst, tr
 from flipbench.public import exports
 
 __getattr__, __dir__, __all__ = exports(__name__, {
-    "content": ("BuiltinContent", "ExternalContent", "ModelContent"),
+    "content": ("MODEL_KINDS", "BuiltinContent", "ExternalContent", "ModelContent"),
     "faults": ("FAULT_KINDS", "OPERATORS", "REAL", "STUDY_OPERATORS", "fault_record", "inject", "operator_names",
                "sample_faults", "site_key"),
     "reverting": ("revert_fault",),

@@ -141,9 +141,9 @@ TABLES: Mapping[str, Table] = {
         Column("provenance", "provenance",
                help="printed in the paper, read from its figure's drawing, or the mean of Table II's ten models"),
         Column("paper", "paper_value", "percent"), Column("study n", "study_n", "int"),
-        Column("this run, study's way", "study_value", "percent", ("study_low", "study_high"),
-               "a hit within 2 lines, no control; stage 2: accuracy after among pairs hit before"),
-        Column("n", "n", "int"),
+        Column("study's way", "study_value", "percent", ("study_low", "study_high"),
+               "this run measured as the study did: a hit within 2 lines, no control; stage 2: accuracy after among "
+               "pairs hit before"),
         _rate("accuracy", "accuracy", "stage 1 (Table II, Fig. 9): under the run's rule; no control applies"),
         Column("net of control", "net_effect", "points", ("ci_low", "ci_high"),
                "stage 2: variant flip minus control flip under the run's rule, paired: the part of the drop the SPM "

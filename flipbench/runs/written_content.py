@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from flipbench.localizers import CONTENT_ASKS, ContentAsk, Localizer
 from flipbench.model import FaultyProgram, Subject, Variant
-from flipbench.mutators import BuiltinContent, ModelContent, NotApplicable, Rejection, mutate
+from flipbench.mutators import MODEL_KINDS, BuiltinContent, ModelContent, NotApplicable, Rejection, mutate
 from flipbench.runs.experiment import Experiment
 from flipbench.runs.planning import condition_label, make_variants
 from flipbench.runs.store import ContentRejection, Store
@@ -109,8 +109,9 @@ def variants_with_written_content(faulty: FaultyProgram, experiment: Experiment,
 
 
 def _model_refusals(refused: Sequence[Rejection], label: str) -> list[Rejection]:
-    """The rejections of the model's own items (not of built-in content asked after them)."""
-    return [refusal for refusal in refused if refusal.source == label]
+    """The rejections of the model's own items (not of built-in content asked after them, nor of what the model
+    is not asked to write, which comes from the built-in generator directly)."""
+    return [refusal for refusal in refused if refusal.source == label and refusal.kind in MODEL_KINDS]
 
 
 def _outcomes(refused: Sequence[Rejection], label: str, dropped: bool) -> Iterator[tuple[Rejection, str]]:
