@@ -75,13 +75,18 @@ class OpenAIChat:
                     self._first_dialect = max(self._first_dialect, step + 1)
                     continue
                 raise
-            with reading(self.spec.name, raw):
-                content = body["choices"][0]["message"].get("content") or ""  # None when the model refused
-                if isinstance(content, list):  # some servers send content parts
-                    content = "".join(part.get("text", "") for part in content)
-                usage = body.get("usage") or {}
-                return Reply(text=content, raw=raw, input_tokens=usage.get("prompt_tokens"),
-                             output_tokens=usage.get("completion_tokens"), dialect=dialect)
+            return reply_from(body, raw, dialect, self.spec.name)
+
+
+def reply_from(body: Any, raw: str, dialect: str, what: str) -> Reply:
+    """The :class:`Reply` in a chat completion ``body`` (online, or a line of a batch's output file)."""
+    with reading(what, raw):
+        content = body["choices"][0]["message"].get("content") or ""  # None when the model refused
+        if isinstance(content, list):  # some servers send content parts
+            content = "".join(part.get("text", "") for part in content)
+        usage = body.get("usage") or {}
+        return Reply(text=content, raw=raw, input_tokens=usage.get("prompt_tokens"),
+                     output_tokens=usage.get("completion_tokens"), dialect=dialect)
 
 
 def request(spec: ModelSpec, query: Query, dialect: str) -> dict[str, Any]:
