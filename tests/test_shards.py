@@ -3,6 +3,7 @@ run, merge (idempotent, automatic), status, a shard that raises, and a killed sh
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -26,6 +27,10 @@ from flipbench.runs.cluster.shards import (
     Layout,
     Mark,
     ShardState,
+    counts,
+    elsewhere,
+    mark_of,
+    merge,
     open_layout,
     partition,
     prepare,
@@ -296,3 +301,23 @@ def test_shard_options_that_would_do_nothing_are_refused_by_name(server, tmp_pat
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
     assert not folder.exists()
+
+
+def test_a_shard_last_run_on_another_host_is_read_as_a_snapshot_without_its_wal(server, tmp_path):
+    """WAL cannot be shared across hosts: a finished shard has everything in its database file, and a shard
+    another host ran is read from that file alone, creating nothing beside it (no WAL, no shared memory)."""
+    folder = tmp_path / "sharded"
+    assert main(run_command(server.base_url, folder, "--shards", "2")) == 0
+    layout = Layout(folder, 2)
+    shard = layout.shard(0)
+    here = counts(shard)
+    wal, shm = shard / "flipbench.sqlite-wal", shard / "flipbench.sqlite-shm"
+    assert not wal.exists() or wal.stat().st_size == 0, "a finished shard leaves nothing in its WAL"
+    wal.unlink(missing_ok=True)
+    shm.unlink(missing_ok=True)
+    record(shard, dataclasses.replace(mark_of(shard), host="node-17.cluster"))
+    assert elsewhere(shard) and not elsewhere(layout.shard(1))
+    assert counts(shard) == here and here.finished and here.tasks
+    merge(folder)
+    assert not wal.exists() and not shm.exists()
+    assert len(task_table(folder, tmp_path)) == here.tasks + counts(layout.shard(1)).tasks

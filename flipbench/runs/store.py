@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -308,6 +308,11 @@ class Store:
             self.connection.execute("DELETE FROM meta WHERE key = 'finished'")
             self.connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
 
+    def checkpoint(self) -> None:
+        """Copy every committed transaction from the WAL into the database file, so that a reader on another
+        host, which reads the file alone (:func:`read_only_uri`), sees all of it."""
+        self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def finish(self) -> None:
         """Mark the run finished (the report says of a run without the mark that it is still running or
         was stopped); :meth:`begin` takes the mark off again."""
@@ -535,7 +540,9 @@ class RunReader:
     """A run database opened read-only, for analysis: a report can be made of a run that is still going on
     (it shows what is finished) and never changes the run."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, snapshot: bool = False) -> None:
+        """``snapshot``: read the database file alone (see :func:`read_only_uri`), for a run that another host
+        may be writing."""
         if not folder.is_dir():
             raise InputError(f"{folder}: not a flipbench run directory "
                              f"({'not a directory' if folder.exists() else 'no such directory'})")
@@ -544,7 +551,7 @@ class RunReader:
             raise InputError(f"{folder}: not a flipbench run directory (no {DATABASE})")
         self.folder = folder
         try:
-            self.connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
+            self.connection = sqlite3.connect(read_only_uri(path, snapshot=snapshot), uri=True, timeout=BUSY_SECONDS)
             self.connection.execute("SELECT 1 FROM sqlite_master LIMIT 1")
         except sqlite3.DatabaseError as error:
             raise InputError(f"{path}: not a flipbench run database ({error})") from error
@@ -677,7 +684,16 @@ def seed_shard(shard: Path, plan: Path, faulty_ids: Iterable[str]) -> None:
             connection.execute("DETACH DATABASE plan")
 
 
-def merge_runs(target: Path, sources: Sequence[Path], meta: Mapping[str, str]) -> Merged:
+def read_only_uri(path: Path, *, snapshot: bool = False) -> str:
+    """How a run database is opened for reading. WAL needs every process of a database on one host (its
+    index is shared memory), so a database another host may be writing, a shard on a cluster node seen
+    over a shared filesystem, is read as a ``snapshot``: the database file alone, as last checkpointed
+    (complete once its writer has closed it), without touching its WAL or shared-memory files."""
+    return f"{path.resolve().as_uri()}?{'immutable=1' if snapshot else 'mode=ro'}"
+
+
+def merge_runs(target: Path, sources: Sequence[Path], meta: Mapping[str, str], *,
+               snapshots: Collection[Path] = ()) -> Merged:
     """Build ``target``'s run database from the run databases in ``sources`` (in order) with ``meta`` as
     its meta table. The database is built beside the target and renamed over it when complete, so merging
     again gives the same database and a reader never meets a half-merged one; the sources are only read."""
@@ -691,7 +707,7 @@ def merge_runs(target: Path, sources: Sequence[Path], meta: Mapping[str, str]) -
         connection.executescript(_SCHEMA)
         connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         for source in sources:
-            _merge_one(connection, source / DATABASE)
+            _merge_one(connection, source / DATABASE, snapshot=source in snapshots)
         tasks = connection.execute("SELECT COUNT(*) FROM tasks").fetchone()[0]
         subjects = connection.execute("SELECT COUNT(*) FROM subjects").fetchone()[0]
     except BaseException:
@@ -706,11 +722,11 @@ def merge_runs(target: Path, sources: Sequence[Path], meta: Mapping[str, str]) -
     return Merged(len(sources), tasks, subjects, time.perf_counter() - started)
 
 
-def _merge_one(connection: sqlite3.Connection, database: Path) -> None:
+def _merge_one(connection: sqlite3.Connection, database: Path, *, snapshot: bool = False) -> None:
     """Every row of one run database (but its meta) into the connection's main database, in one transaction:
     rows with a key once (INSERT OR IGNORE), rows numbered by an integer id (requests) renumbered in order."""
     try:
-        connection.execute("ATTACH DATABASE ? AS source", (f"{database.resolve().as_uri()}?mode=ro",))
+        connection.execute("ATTACH DATABASE ? AS source", (read_only_uri(database, snapshot=snapshot),))
     except sqlite3.DatabaseError as error:
         raise InputError(f"{database}: cannot be merged ({error})") from error
     try:

@@ -197,6 +197,9 @@ def prepare(layout: Layout, experiment: Experiment) -> None:
 def _seeded(shard: Path) -> bool:
     if not (shard / DATABASE).is_file():
         return False
+    mark = mark_of(shard)
+    if mark is not None and mark.host:  # it ran, so it was seeded; its writer may be on another host
+        return True
     with Store(shard) as store:
         return store.step_done("faults") is not None
 
@@ -229,6 +232,8 @@ def run_shard(folder: Path, index: int, experiment: Experiment, *, executor: str
     record(shard, base)
     try:
         run_experiment(experiment, shard)
+        with Store(shard) as store:
+            store.checkpoint()  # all of it in the database file, for readers on other hosts
     except Exception:
         record(shard, dataclasses.replace(base, state=ShardState.FAILED, at=now(), traceback=traceback.format_exc()))
         raise
@@ -248,10 +253,26 @@ def mark_of(shard: Path, name: str = STATE) -> Mark | None:
 
 
 def counts(shard: Path) -> RunCounts | None:
+    """How far a shard got (None: not begun, or unreadable at this moment). A shard last run on another
+    host is read as a snapshot: its WAL cannot be shared across hosts (a running shard's counts lag then)."""
     if not (shard / DATABASE).is_file():
         return None
-    with RunReader(shard) as reader:
-        return reader.counts()
+    try:
+        with RunReader(shard, snapshot=elsewhere(shard)) as reader, reader.unreadable_as_input_error():
+            return reader.counts()
+    except InputError:
+        return None
+
+
+def _meta(shard: Path) -> dict[str, str]:
+    with RunReader(shard, snapshot=elsewhere(shard)) as reader, reader.unreadable_as_input_error():
+        return reader.meta()
+
+
+def elsewhere(shard: Path) -> bool:
+    """Whether the shard's process last ran on another host (so its database is read as a snapshot)."""
+    mark = mark_of(shard)
+    return mark is not None and mark.host not in ("", socket.gethostname())
 
 
 def status(layout: Layout, alive: Liveness) -> list[ShardStatus]:
@@ -293,11 +314,11 @@ def merge(folder: Path) -> Merged:
     if plan is None:
         raise InputError(f"{folder}: nothing to merge yet (its faulty programs have not been chosen)")
     shards = [layout.shard(index) for index in range(layout.count) if (layout.shard(index) / DATABASE).is_file()]
-    finished = [meta.get("finished") for meta in (recorded_meta(shard) or {} for shard in shards)]
+    finished = [_meta(shard).get("finished") for shard in shards]
     meta = {key: value for key, value in plan.items() if key != "finished"} | {"shards": str(layout.count)}
     if len(shards) == layout.count and all(finished):
         meta["finished"] = max(value for value in finished if value)
-    return merge_runs(folder, [layout.plan, *shards], meta)
+    return merge_runs(folder, [layout.plan, *shards], meta, snapshots=[shard for shard in shards if elsewhere(shard)])
 
 
 def _write_json(path: Path, value: Any) -> None:
