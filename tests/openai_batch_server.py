@@ -37,8 +37,10 @@ class BatchAPI:
     polls: int = 2
     """Polls a batch takes to finish (validating, in_progress, ... completed)."""
     fails: Callable[[str], bool] = lambda custom_id: False
-    expire: bool = False
-    refuse: bool = False
+    expire: frozenset[int] = frozenset()
+    """The batches (numbered from 1 as they are created) that expire half done."""
+    refuse: frozenset[int] = frozenset()
+    """The batches refused as a whole."""
     malformed_output: bool = False
     files: dict[str, bytes] = field(default_factory=dict)
     batches: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -93,7 +95,7 @@ class BatchAPI:
         batch = self.batches[batch_id]
         if batch["status"] in ("validating", "in_progress"):
             batch["_polls"] += 1
-            if self.refuse:
+            if int(batch_id.split("_")[1]) in self.refuse:
                 batch.update(status="failed", errors={"object": "list", "data": [
                     {"code": "invalid_request", "message": "injected refusal", "param": None, "line": 1}]})
             elif batch["_polls"] >= self.polls:
@@ -104,10 +106,11 @@ class BatchAPI:
 
     def _finish(self, batch: dict[str, Any]) -> None:
         requests = [json.loads(line) for line in self.files[batch["input_file_id"]].decode().splitlines()]
+        expire = int(batch["id"].split("_")[1]) in self.expire
         done, errors = [], []
         for index, request in enumerate(requests):
             custom_id = request["custom_id"]
-            if self.expire and index >= len(requests) // 2:
+            if expire and index >= len(requests) // 2:
                 errors.append({"id": f"batch_req_{index}", "custom_id": custom_id, "response": None, "error": {
                     "code": "batch_expired",
                     "message": "This request could not be executed before the completion window expired."}})
@@ -126,7 +129,7 @@ class BatchAPI:
                 file_id = f"file-{kind}-{batch['id']}"
                 self.files[file_id] = ("\n".join(lines) + "\n").encode()
                 batch[f"{kind}_file_id"] = file_id
-        batch["status"] = "expired" if self.expire else "completed"
+        batch["status"] = "expired" if expire else "completed"
         batch["request_counts"] = {"total": len(requests), "completed": len(done), "failed": len(errors)}
 
     def _public(self, batch_id: str) -> dict[str, Any]:

@@ -76,7 +76,7 @@ def test_failed_requests_have_no_reply_and_say_why_the_others_are_answered():
 
 def test_an_expired_batch_keeps_what_finished_and_leaves_the_rest_to_be_asked_again():
     batch = requests(6)
-    with BatchServer(BatchAPI(expire=True)) as server:
+    with BatchServer(BatchAPI(expire=frozenset({1}))) as server:
         status, results = run_batch(server, batch)
     assert status.state == BatchState.EXPIRED and status.state.terminal
     assert [item.reply is not None for item in results.values()] == [True] * 3 + [False] * 3
@@ -85,7 +85,7 @@ def test_an_expired_batch_keeps_what_finished_and_leaves_the_rest_to_be_asked_ag
 
 def test_a_refused_batch_is_failed_with_its_validation_errors_and_no_results():
     batch = requests(2)
-    with BatchServer(BatchAPI(refuse=True)) as server:
+    with BatchServer(BatchAPI(refuse=frozenset({1}))) as server:
         status, results = run_batch(server, batch)
     assert status.state == BatchState.FAILED and status.errors == "injected refusal"
     assert all(item.reply is None for item in results.values())

@@ -188,3 +188,15 @@ def test_a_run_with_builtin_content_asks_for_none_and_its_report_counts_none(ser
     assert server.model.content_requests == {ask: 0 for ask in ASKS}
     tables = all_tables(load_run(tmp_path / "run"))
     assert tables["content"].empty and tables["content_rejections"].empty
+
+
+def test_the_report_shows_the_content_tables_only_for_a_run_whose_localizers_wrote_content(server, tmp_path):
+    from flipbench.report import build_report, render_text
+
+    titles = ("Content written by the localizers", "Written content rejected, by reason")
+    for content, shown in (("model", True), ("builtin", False)):
+        run_experiment(experiment(server.base_url, tmp_path, content=content), tmp_path / content, backoff=FAST)
+        report = build_report([load_run(tmp_path / content)], resamples=50)
+        text = render_text(report.tables, report.overviews, report.notes)
+        assert all((title in text) == shown for title in titles), content
+        assert "Content written by the localizers" in render_text(report.tables, [], [], ["content"])

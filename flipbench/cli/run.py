@@ -16,7 +16,7 @@ from flipbench.cli.dry_run import dry_run, plan_of
 from flipbench.cli.options import sandbox_option
 from flipbench.cli.report import write_run_report
 from flipbench.exits import ExitStatus
-from flipbench.localizers import builtin_prompt_names
+from flipbench.localizers import BASELINE, TOOL, builtin_prompt_names
 from flipbench.model import LANGUAGES
 from flipbench.mutators import parse_chain
 from flipbench.runs import (
@@ -87,6 +87,9 @@ def add_run_commands(verbs: argparse._SubParsersAction) -> None:
     run.add_argument("--dry-run", action="store_true",
                      help="print the plan (faulty programs, tasks, content prompts, tokens and cost per localizer from "
                           "[prices]) without calling or running anything; counts are upper bounds (nothing certified)")
+    run.add_argument("--batch", action="store_true",
+                     help="ask the run's openai/ models through the provider's Batch API (about half price, answers "
+                          "within 24 hours; the same as [limits.openai] batch = true)")
     run.add_argument("--force", action="store_true",
                      help="start even when the dry-run estimate exceeds a budget (max_cost, max_tokens_total); the "
                           "budget still stops the run when it is spent")
@@ -130,6 +133,10 @@ def experiment_from(args: argparse.Namespace) -> Experiment:
             provider: dataclasses.replace(experiment.limits_for(provider), concurrency=args.concurrency)
             for provider in providers}
         experiment = dataclasses.replace(experiment, limits=limits)
+    if args.batch:
+        providers = {name.split("/", 1)[0] for name in experiment.models} - {BASELINE, TOOL}
+        experiment = dataclasses.replace(experiment, limits=dict(experiment.limits) | {
+            provider: dataclasses.replace(experiment.limits_for(provider), batch=True) for provider in providers})
     return experiment
 
 

@@ -15,6 +15,9 @@ __getattr__, __dir__, __all__ = exports(__name__, {
     "content_writing": ("CONTENT_ASKS", "ContentAsk", "WritesContent", "WrittenContent"),
     "findings": ("OUTPUT_FORMATS", "Finding", "UnreadableOutput", "predicted_lines", "read_findings"),
     "http": ("ModelClient",),
+    "openai_batch": ("BatchState", "BatchStatus", "OpenAIBatches", "batch_request", "batches_for", "read_results",
+                     "split"),
+    "openai_chat": ("OpenAIChat",),
     "prompts": ("PromptTemplate", "builtin_prompt_names", "load_prompt"),
     "protocol": (
         "Capabilities", "Draw", "Localizer", "LocalizerAnswer", "LocalizerSettings", "Response",

@@ -26,9 +26,11 @@ from typing import Any
 
 import httpx
 
-from flipbench.localizers.base import PermanentError, Reply, TransientError
+from flipbench.localizers.base import ModelSpec, PermanentError, Query, Reply, TransientError
 from flipbench.localizers.http import TRANSIENT_STATUSES, error_message, retry_after
-from flipbench.localizers.openai_chat import reply_from
+from flipbench.localizers.keys import api_key
+from flipbench.localizers.openai_chat import DEFAULT_BASE_URL, KEY_VARIABLES, OpenAIChat, reply_from
+from flipbench.localizers.openai_chat import request as chat_request
 
 ENDPOINT = "/v1/chat/completions"
 COMPLETION_WINDOW = "24h"
@@ -219,3 +221,14 @@ class OpenAIBatches:
             return json.loads(raw)
         except ValueError:
             raise TransientError(f"{self.what}: the response is not JSON", raw=raw, status=status) from None
+
+
+def batch_request(model: OpenAIChat, custom_id: str, query: Query) -> BatchRequest:
+    """``query`` to ``model`` as a line of a batch, in the dialect the model would use online."""
+    return BatchRequest(custom_id, chat_request(model.spec, query, model.dialect))
+
+
+def batches_for(spec: ModelSpec, timeout: float = 120.0) -> OpenAIBatches:
+    """The batch endpoints of ``spec``'s server, with its API key from the environment."""
+    return OpenAIBatches(spec.base_url or DEFAULT_BASE_URL, api_key(spec, KEY_VARIABLES), what=spec.name,
+                         timeout=timeout)

@@ -51,6 +51,11 @@ class OpenAIChat:
     def server(self) -> Server:
         return (self.base_url, self.spec.model)
 
+    @property
+    def dialect(self) -> str:
+        """The structured-output dialect its next request uses (a batch's requests all use it)."""
+        return DIALECTS[self._first_dialect]
+
     def start_with(self, dialect: str) -> None:
         if dialect in DIALECTS:
             self._first_dialect = max(self._first_dialect, DIALECTS.index(dialect))

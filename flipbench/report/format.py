@@ -227,6 +227,16 @@ def text_table(name: str, table: pd.DataFrame, out: io.StringIO) -> None:
     out.write("\n")
 
 
+WHEN_ANY = frozenset({"paper", "content", "content_rejections"})
+"""Tables shown only when they have rows (unless asked for by name): the ``paper`` table of a run with the study's
+protocol, the content tables of a run whose localizers wrote their variants' content."""
+
+
+def shown_tables(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """The tables a report shows when none is asked for by name."""
+    return [name for name in tables if not (name in WHEN_ANY and tables[name].empty)]
+
+
 def render_text(tables: Mapping[str, pd.DataFrame], overviews: Sequence[Mapping[str, Any]], notes: Sequence[str],
                 names: Sequence[str] | None = None) -> str:
     out = io.StringIO()
@@ -235,7 +245,7 @@ def render_text(tables: Mapping[str, pd.DataFrame], overviews: Sequence[Mapping[
     for note in notes:
         out.write(f"note: {note}\n")
     out.write("\n")
-    for name in names or tables:
+    for name in names or shown_tables(tables):
         text_table(name, tables[name], out)
     return out.getvalue()
 
@@ -253,7 +263,7 @@ def render_markdown(tables: Mapping[str, pd.DataFrame], overviews: Sequence[Mapp
     lines += [f"- {_overview_line(view)}" for view in overviews]
     lines += [f"- **Note:** {note}" for note in notes]
     lines.append("")
-    for name in names or tables:
+    for name in names or shown_tables(tables):
         spec, table = TABLES[name], tables[name]
         lines += [f"## {spec.title}", "", f"*{spec.question}*", ""]
         rows = table.to_dict(orient="records")

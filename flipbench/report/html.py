@@ -16,13 +16,11 @@ import pandas as pd
 from flipbench import __version__
 from flipbench.analysis import LEVEL, figures
 from flipbench.report.build import Report, clean, records
-from flipbench.report.format import DASH, FILTERS, TABLES, Column, columns_of, interval_text, value_text
+from flipbench.report.format import DASH, FILTERS, TABLES, Column, columns_of, interval_text, shown_tables, value_text
 
 SECTIONS = ("flips", "browser", "accuracy", "study_view", "paper", "strength", "strength_slopes", "position", "distance",
             "fault", "groups", "versions", "counts", "content", "content_rejections", "comparison")
 """The order of the page (``browser`` is the task browser)."""
-WHEN_ANY = frozenset({"paper", "content", "content_rejections"})
-"""Sections shown only when they have rows: a run with the study's protocol, a run with model-written content."""
 FIGURES_OF = {"flips": ("flip_rates", "forest"), "strength": ("strength",), "position": ("position",)}
 
 
@@ -97,8 +95,8 @@ def render_html(report: Report) -> str:
                     for name, figure in drawn.items()}
     for figure in drawn.values():
         figure.clear()
-    sections = [name for name in SECTIONS if name == "browser" or (
-        name in report.tables and not (name in WHEN_ANY and report.tables[name].empty))]
+    shown = set(shown_tables(report.tables))
+    sections = [name for name in SECTIONS if name == "browser" or name in shown]
     data = {"report": report.data()["report"], "overview": report.overviews, "notes": report.notes,
             "tables": {name: records(table) for name, table in report.tables.items()},
             "browser": {"pairs": report.browser.pairs, "total_pairs": report.browser.total_pairs,

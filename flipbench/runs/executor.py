@@ -63,6 +63,7 @@ from flipbench.localizers import (
     once_per_schema,
 )
 from flipbench.model import Role, Subject, TaskStatus
+from flipbench.runs.batching import Batching, Deferred
 from flipbench.runs.budget import Spending
 from flipbench.runs.experiment import Experiment, Price, ProviderLimits
 from flipbench.runs.pacing import DEFAULT_BACKOFF, Backoff, RateLimiter
@@ -271,6 +272,9 @@ class Executor:
         self.remote = {name: localizer for name, localizer in localizers.items() if name not in self.local}
         self.match = Match(experiment.tolerance, experiment.top)
         self.providers = sorted({localizer.spec.provider for localizer in self.remote.values()})
+        batched = frozenset(provider for provider in self.providers if experiment.limits_for(provider).batch)
+        self.batching = Batching(store, experiment, batched) if batched and share == (0, 1) else None
+        """Batch mode for the providers set to it (flipbench.runs.batching); None when none is."""
         self.open_requests = {provider: asyncio.Semaphore(experiment.limits_for(provider).concurrency)
                               for provider in self.providers}
         self.limiters = {provider: RateLimiter(experiment.limits_for(provider).requests_per_minute,
@@ -293,12 +297,22 @@ class Executor:
         (up to the CPU count); never more than the smallest provider's concurrency, which they share. A run
         with a budget makes its calls in this process, which counts every reply before it submits the next task
         (workers are handed chunks of tasks ahead; one process carries ~640 tasks/s, above APIs' rate limits)."""
-        if not self.providers or self.spending is not None:
+        if not self.providers or self.spending is not None or self.batching is not None:
             return 1
         wanted = self.experiment.workers or min(_usable_cpus(), -(-self.window // CALLS_PER_WORKER))
         return max(1, min(wanted, *(self.experiment.limits_for(p).concurrency for p in self.providers)))
 
     def run(self, tasks: Iterable[Task], *, description: str, total: int | None = None) -> Tally:
+        if self.batching is not None:  # in passes, with the batches between them
+            tally = Tally.total(self.batching.run_stage(
+                lambda part, count: self._run_pass(part, description, count), list(tasks)))  # type: ignore[misc]
+        else:
+            tally = self._run_pass(tasks, description, total)
+        if self.spending is not None:
+            self.spending.stop_if_spent(description)
+        return tally
+
+    def _run_pass(self, tasks: Iterable[Task], description: str, total: int | None) -> Tally:
         bar = console.progress(total=total, desc=description, unit="task")
 
         def show(tally: Tally) -> None:
@@ -316,8 +330,6 @@ class Executor:
         finally:
             bar.close()
         tally.cpu_seconds += time.process_time() - started
-        if self.spending is not None:
-            self.spending.stop_if_spent(description)
         return tally
 
     async def _stream(self, tasks: AsyncIterable[Task], recorder: _Recorder) -> Tally:
@@ -325,11 +337,11 @@ class Executor:
         # Completed calls hand their outcome over through a callback and a free slot; the loop never
         # scans the set of calls in flight (asyncio.wait over 128 futures per completion costs more
         # than the rest of a task).
-        in_flight: set[asyncio.Future[_Outcome]] = set()
-        completed: list[asyncio.Future[_Outcome]] = []
+        in_flight: set[asyncio.Future[_Outcome | None]] = set()
+        completed: list[asyncio.Future[_Outcome | None]] = []
         slots = asyncio.Semaphore(self.window)
 
-        def done(future: asyncio.Future[_Outcome]) -> None:
+        def done(future: asyncio.Future[_Outcome | None]) -> None:
             in_flight.discard(future)
             completed.append(future)
             slots.release()
@@ -337,17 +349,18 @@ class Executor:
         def drain() -> None:
             while completed:
                 future = completed.pop()
-                if not future.cancelled():
-                    recorder.add(future.result())  # a bug in a call surfaces here, not silently
+                if not future.cancelled() and (outcome := future.result()) is not None:  # a bug surfaces here
+                    recorder.add(outcome)  # (None: the task waits for a batch)
 
         # A localizer's first task while its server's dialect is unknown is its probe: its next task
         # waits for it, so a dialect the server lacks is refused once, not once per open request.
-        probes: dict[str, asyncio.Future[_Outcome]] = {}
+        probes: dict[str, asyncio.Future[_Outcome | None]] = {}
         try:
             async with ModelClient(self.window, self.experiment.timeout) as client:
                 async for task in tasks:
                     if task.localizer in self.local:
-                        recorder.add(await self._task(None, task))
+                        if (outcome := await self._task(None, task)) is not None:
+                            recorder.add(outcome)
                         continue
                     probe = probes.get(task.localizer)
                     if probe is not None and not probe.done():
@@ -517,13 +530,16 @@ class Executor:
 
     # -- one task -------------------------------------------------------------------------------
 
-    async def _task(self, client: ModelClient | None, task: Task) -> _Outcome:
-        """One task, whatever its localizer: ``client`` is None for a local one (it has no calls to make)."""
+    async def _task(self, client: ModelClient | None, task: Task) -> _Outcome | None:
+        """One task, whatever its localizer: ``client`` is None for a local one (it has no calls to make).
+        None: the task waits for a batch to answer its request (batch mode), unrecorded."""
         started = time.perf_counter()
         subject = self.store.subject(task.subject_id)
-        context = _TaskContext(self, client, task.localizer)
+        context = _TaskContext(self, client, task.localizer, task.id)
         try:
             answer = await self.localizers[task.localizer].localize(subject, _draw(task), context)
+        except Deferred:
+            return None
         except Unanswered as failure:
             record = self._error(task, str(failure), len(context.attempts), started)
         else:
@@ -593,10 +609,10 @@ class _TaskContext:
     """One task's :class:`~flipbench.localizers.TaskContext`: the run's cache, client, pacing and retries,
     and the attempts and new replies behind the task, recorded with it."""
 
-    __slots__ = ("executor", "client", "localizer", "attempts", "responses")
+    __slots__ = ("executor", "client", "localizer", "task_id", "attempts", "responses")
 
-    def __init__(self, executor: Executor, client: ModelClient | None, localizer: str) -> None:
-        self.executor, self.client, self.localizer = executor, client, localizer
+    def __init__(self, executor: Executor, client: ModelClient | None, localizer: str, task_id: str = "") -> None:
+        self.executor, self.client, self.localizer, self.task_id = executor, client, localizer, task_id
         self.attempts: list[Attempt] = []
         self.responses: dict[str, tuple[str, Reply]] = {}
 
@@ -609,6 +625,9 @@ class _TaskContext:
         if reply is not None:
             self.attempts.append(Attempt(key, 0, "cached", "", 0.0))
         else:
+            batching = executor.batching
+            if batching is not None and batching.batched(model):
+                batching.defer(self.task_id, key, self.localizer, model, query)  # type: ignore[arg-type]
             reply = await executor._call(self.client, model, query, key, self.attempts)
             self.responses[key] = (self.localizer, reply)
         return Response(key, reply)

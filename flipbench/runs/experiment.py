@@ -27,6 +27,8 @@ Mode = Literal["all", "correct"]
 ContentFallback = Literal["builtin", "drop"]
 StageTwoFilter = Literal["none", "existential"]
 Content = Literal["builtin", "model"]
+BATCH_PROVIDERS = ("openai",)
+"""Providers whose batch API a run can use (``[limits.openai] batch = true``, ``run --batch``)."""
 ALL = "all"
 """``faults_per_operator = "all"``: every eligible site of each operator in each program."""
 
@@ -38,12 +40,18 @@ class ProviderLimits:
     concurrency: int = 16
     requests_per_minute: float | None = None
     tokens_per_minute: float | None = None
+    batch: bool = False
+    """Ask through the provider's batch API (flipbench.runs.batching; ``openai`` so far): about half price,
+    answers within 24 hours."""
+    batch_poll_seconds: float = 30.0
+    """Seconds between polls of an open batch."""
 
     def share(self, index: int, count: int) -> ProviderLimits:
         """Worker ``index``'s part of these limits when ``count`` processes share them."""
         concurrency = self.concurrency // count + (1 if index < self.concurrency % count else 0)
         return ProviderLimits(concurrency, None if self.requests_per_minute is None else self.requests_per_minute / count,
-                              None if self.tokens_per_minute is None else self.tokens_per_minute / count)
+                              None if self.tokens_per_minute is None else self.tokens_per_minute / count,
+                              self.batch, self.batch_poll_seconds)
 
 
 @dataclass(frozen=True)
@@ -334,6 +342,11 @@ def _check(experiment: Experiment) -> None:
         if base is not None and (base == name or (base not in experiment.models and base not in experiment.model_groups)):
             raise InputError(f"models.{name}.version_of: {base!r} is not another model of the experiment")
     Budget(experiment.max_cost, experiment.max_tokens_total)  # checks them
+    batched = sorted(provider for provider, limits in experiment.limits.items() if limits.batch)
+    if batched and (experiment.max_cost is not None or experiment.max_tokens_total is not None or experiment.budgets):
+        raise InputError(f"budgets do not apply to batch mode yet (limits.{batched[0]}.batch): drop one of them")
     for provider, limits in experiment.limits.items():
         if limits.concurrency < 1:
             raise InputError(f"limits.{provider}.concurrency must be positive")
+        if limits.batch and provider not in BATCH_PROVIDERS:
+            raise InputError(f"limits.{provider}.batch: batch mode is for {', '.join(BATCH_PROVIDERS)} only so far")

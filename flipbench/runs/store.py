@@ -83,6 +83,13 @@ CREATE TABLE IF NOT EXISTS content_rejections (
     condition TEXT NOT NULL, variant_id TEXT, kind TEXT NOT NULL, site TEXT NOT NULL, item TEXT,
     reason TEXT NOT NULL, fallback TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS variant_owners (subject_id TEXT PRIMARY KEY, localizer TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS batches (
+    id TEXT PRIMARY KEY, provider TEXT NOT NULL, base_url TEXT NOT NULL, localizer TEXT NOT NULL,
+    dialect TEXT NOT NULL, input_file_id TEXT NOT NULL, state TEXT NOT NULL, output_file_id TEXT, error_file_id TEXT,
+    settled INTEGER NOT NULL, detail TEXT NOT NULL, submitted TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS batch_requests (
+    batch_id TEXT NOT NULL, custom_id TEXT NOT NULL, response_key TEXT NOT NULL, outcome TEXT, error TEXT,
+    PRIMARY KEY (batch_id, custom_id));
 """
 EXPORT_TABLES = {
     "tasks": "SELECT t.id, t.role, t.localizer, t.condition, t.draw, t.status, t.predicted, t.parsed_from, "
@@ -454,6 +461,59 @@ class Store:
         return {localizer: (input_tokens or 0, output_tokens or 0) for localizer, input_tokens, output_tokens in
                 self.connection.execute("SELECT localizer, SUM(input_tokens), SUM(output_tokens) FROM responses "
                                         "GROUP BY localizer")}
+
+    # -- provider batches (flipbench.runs.batching) ---------------------------------------------------
+
+    def save_batch(self, batch_id: str, provider: str, base_url: str, localizer: str, dialect: str, input_file_id: str,
+                   state: str, requests: Iterable[tuple[str, str]]) -> None:
+        """A batch just created, with its requests (custom id, response key): recorded before its first poll, so
+        a run killed from here on polls it instead of submitting its requests again."""
+        with self._transaction():
+            self.connection.execute("INSERT INTO batches VALUES (?,?,?,?,?,?,?,NULL,NULL,0,'',?)",
+                                    (batch_id, provider, base_url, localizer, dialect, input_file_id, state, now()))
+            self.connection.executemany("INSERT INTO batch_requests VALUES (?,?,?,NULL,NULL)",
+                                        ((batch_id, custom_id, key) for custom_id, key in requests))
+
+    def open_batches(self) -> list[tuple[str, str, str, str, str]]:
+        """Batches whose results are not in yet: (id, provider, base url, localizer, dialect), oldest first."""
+        return list(self.connection.execute(
+            "SELECT id, provider, base_url, localizer, dialect FROM batches WHERE settled = 0 ORDER BY rowid"))
+
+    def batch_requests(self, batch_id: str) -> list[tuple[str, str]]:
+        return list(self.connection.execute(
+            "SELECT custom_id, response_key FROM batch_requests WHERE batch_id = ? ORDER BY rowid", (batch_id,)))
+
+    def batch_state(self, batch_id: str, state: str) -> None:
+        with self._transaction():
+            self.connection.execute("UPDATE batches SET state = ? WHERE id = ?", (state, batch_id))
+
+    def settle_batch(self, batch_id: str, state: str, files: tuple[str | None, str | None], detail: str,
+                     localizer: str, answered: Iterable[tuple[str, str, Reply]],
+                     failed: Iterable[tuple[str, str]]) -> None:
+        """A terminal batch's results, at once: the replies (custom id, response key, reply) enter the response
+        cache, where the tasks find them; the failures (custom id, why) are kept, to be asked again."""
+        stamp = now()
+        answered, failed = list(answered), list(failed)
+        with self._transaction():
+            self.connection.executemany("INSERT OR IGNORE INTO responses VALUES (?,?,?,?,?,?,?,?)", (
+                (key, localizer, reply.text, reply.raw, reply.dialect, reply.input_tokens, reply.output_tokens, stamp)
+                for _, key, reply in answered))
+            self.connection.executemany(
+                "UPDATE batch_requests SET outcome = 'answered' WHERE batch_id = ? AND custom_id = ?",
+                ((batch_id, custom_id) for custom_id, _, _ in answered))
+            self.connection.executemany(
+                "UPDATE batch_requests SET outcome = 'failed', error = ? WHERE batch_id = ? AND custom_id = ?",
+                ((error, batch_id, custom_id) for custom_id, error in failed))
+            self.connection.execute("UPDATE batches SET state = ?, output_file_id = ?, error_file_id = ?, settled = 1, "
+                                    "detail = ? WHERE id = ?", (state, *files, detail, batch_id))
+
+    def batch_failures(self) -> dict[str, tuple[int, str]]:
+        """Per response key, how many batches failed to answer it and the last reason."""
+        failures: dict[str, tuple[int, str]] = {}
+        for key, error in self.connection.execute(
+                "SELECT response_key, error FROM batch_requests WHERE outcome = 'failed' ORDER BY rowid"):
+            failures[key] = (failures.get(key, (0, ""))[0] + 1, error or "")
+        return failures
 
     def dialects(self) -> dict[Server, str]:
         """The structured-output dialect each server (base URL, model) was found to accept in this run."""
