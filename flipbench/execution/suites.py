@@ -47,6 +47,9 @@ JAVA_BATCH = 256
 """Java variants per batch at most: a batch pays the JVM's start and javac's warm-up once (about 2.7 CPU-s,
 against 10-15 ms per further variant compiled and 5-10 ms run), so a set is cut into as few batches as
 keep every worker busy."""
+JAVA_SPREAD = 64
+"""Java variants a batch must have before a set is spread over more workers: below that a second JVM's
+warm-up costs more CPU than the parallel batch saves wall time."""
 PYTHON_BATCH = 32
 """Python programs per sandboxed command (one interpreter start; each program in its own forked child)."""
 
@@ -137,10 +140,11 @@ def run_suites(jobs: Iterable[Job], *, sandbox: Sandbox | None = None, workers: 
     sandbox = sandbox or open_sandbox()
     workers = workers or os.cpu_count() or 1
     batches: list[tuple[Language, _Batch]] = []
-    for language, most in (("python", PYTHON_BATCH), ("java", JAVA_BATCH)):
+    for language, least, most in (("python", 1, PYTHON_BATCH), ("java", JAVA_SPREAD, JAVA_BATCH)):
         mine = [job for job in jobs if job[0].language == language]
-        count = max(min(workers, len(mine)), -(-len(mine) // most))  # every worker busy, no batch above `most`
-        size = max(1, -(-len(mine) // max(count, 1)))  # batches of equal size: each pays one start-up
+        # one batch per worker if each gets `least` jobs, more only where a batch would exceed `most`; equal sizes
+        count = max(1, min(workers, len(mine) // least), -(-len(mine) // most))
+        size = max(1, -(-len(mine) // count))
         limits = [timeout if timeout_of is None else timeout_of(program) for program, _ in mine]
         batches += [(language, _python_batch(mine[i:i + size], limits[i:i + size]) if language == "python"
                      else _java_batch(mine[i:i + size], limits[i:i + size], coverage))
