@@ -67,11 +67,7 @@ def test_four_shards_on_slurm_record_the_same_task_table_as_one_run(slurm, serve
 
 def test_a_cancelled_array_task_is_resubmitted_and_every_task_runs_exactly_once(slurm, tmp_path, capsys):
     with ServerThread(ScriptedModel(latency=0.25)) as slow:
-        reference = tmp_path / "unsharded"
-        assert main(run_command(slow.base_url, reference, "--concurrency", "4", "--samples", "4")) == 0
-        folder = tmp_path / "sharded"
-        command = run_command(slow.base_url, folder, "--shards", "2", "--concurrency", "2", "--samples", "4", *SLURM)
-        assert main([*command, "--detach"]) == 0
+        reference, folder, command = _submitted_slow_run(slow.base_url, tmp_path)
         victim = _running_with_tasks(folder, capsys)
         slurm.scancel(victim["job"])
         deadline = time.monotonic() + 60
@@ -90,6 +86,17 @@ def test_a_cancelled_array_task_is_resubmitted_and_every_task_runs_exactly_once(
             ids = [row[0] for row in connection.execute("SELECT id FROM tasks")]
         assert len(ids) == len(set(ids)) == len(task_table(reference, tmp_path))
         assert slow.model.requests > requests_before
+
+
+def _submitted_slow_run(base_url: str, tmp_path: Path) -> tuple[Path, Path, list[str]]:
+    """An unsharded reference run, then the same experiment in 2 shards submitted to Slurm (--detach), slow
+    enough (4 draws, 2 open requests per shard) to be caught running: (reference, run directory, command)."""
+    reference = tmp_path / "unsharded"
+    assert main(run_command(base_url, reference, "--concurrency", "4", "--samples", "4")) == 0
+    folder = tmp_path / "sharded"
+    command = run_command(base_url, folder, "--shards", "2", "--concurrency", "2", "--samples", "4", *SLURM)
+    assert main([*command, "--detach"]) == 0
+    return reference, folder, command
 
 
 def _running_with_tasks(folder: Path, capsys, seconds: float = 180) -> dict:
@@ -130,11 +137,7 @@ def test_a_preempted_array_task_is_requeued_by_checkpointing_and_resumes_its_sha
     """Slurm warns a job it preempts or that reaches its time limit with SIGUSR2 (submitit asks for it):
     the shard's job checkpoints, requeues itself under the same job id, and resumes from its database."""
     with ServerThread(ScriptedModel(latency=0.25)) as slow:
-        reference = tmp_path / "unsharded"
-        assert main(run_command(slow.base_url, reference, "--concurrency", "4", "--samples", "4")) == 0
-        folder = tmp_path / "sharded"
-        command = run_command(slow.base_url, folder, "--shards", "2", "--concurrency", "2", "--samples", "4", *SLURM)
-        assert main([*command, "--detach"]) == 0
+        reference, folder, command = _submitted_slow_run(slow.base_url, tmp_path)
         victim = _running_with_tasks(folder, capsys)
         before = shard_tasks(folder)[victim["shard"]]
         slurm.signal(victim["job"], "USR2")
