@@ -103,10 +103,11 @@ def verify_corpus(programs: Sequence[Program], sandbox: Sandbox, *, operators: S
             faults += sample_faults([f for f in found if f.fault == operator], seed=seed, limit=faults_per_operator)
     fault_verdicts = tuple(console.progress(verify_faults(faults, references, sandbox, coverage=True),
                                             total=len(faults), desc="faults", unit="fault"))
+    live = {verdict.faulty.id for verdict in fault_verdicts if verdict.verdict == Verdict.LIVE}
     bases: dict[str, FaultyProgram] = {}
-    for verdict in fault_verdicts:  # one live fault per program carries the SPM variants
-        if verdict.verdict == Verdict.LIVE:
-            bases.setdefault(verdict.faulty.program.id, verdict.faulty)
+    for faulty in faults:  # one live fault per program carries the SPM variants: the first sampled, not the
+        if faulty.id in live:  # first to finish (batches finish in any order)
+            bases.setdefault(faulty.program.id, faulty)
     variants, not_applicable = [], Counter()
     for faulty in bases.values():
         for chain in chains:
