@@ -209,7 +209,7 @@ def test_openai_reads_the_message_content_and_token_usage(server):
     server.answer(Answer.json(OPENAI_OK))
     reply = ask_once(localizer_for("openai", server.url))
     assert reply == Reply(text='{"lines":[2],"reason":"adds"}', raw=json.dumps(OPENAI_OK), input_tokens=31,
-                          output_tokens=9, dialect="json_schema")
+                          output_tokens=9, dialect="json_schema", cached_input_tokens=0)
 
 
 def test_strict_schema_closes_objects_and_makes_optional_properties_nullable():

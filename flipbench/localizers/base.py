@@ -63,6 +63,9 @@ class Reply:
     input_tokens: int | None = None
     output_tokens: int | None = None
     dialect: str = "none"
+    cached_input_tokens: int | None = None
+    """Of ``input_tokens``, those the provider served from its prompt cache (priced at ``[prices]``'s
+    ``cached_input``); None where it does not say. Kept in ``raw`` too, which the store keeps."""
 
 
 class TransientError(Exception):

@@ -91,7 +91,8 @@ def reply_from(body: Any, raw: str, dialect: str, what: str) -> Reply:
             content = "".join(part.get("text", "") for part in content)
         usage = body.get("usage") or {}
         return Reply(text=content, raw=raw, input_tokens=usage.get("prompt_tokens"),
-                     output_tokens=usage.get("completion_tokens"), dialect=dialect)
+                     output_tokens=usage.get("completion_tokens"), dialect=dialect,
+                     cached_input_tokens=(usage.get("prompt_tokens_details") or {}).get("cached_tokens"))
 
 
 def request(spec: ModelSpec, query: Query, dialect: str) -> dict[str, Any]:

@@ -223,7 +223,7 @@ def _count_usage(tally: Tally, outcome: _Outcome | _ContentOutcome, prices: Mapp
         tally.output_tokens += reply.output_tokens or 0
         price: Price | None = prices.get(localizer)
         if price is not None:
-            tally.cost += ((reply.input_tokens or 0) * price.input + (reply.output_tokens or 0) * price.output) / 1e6
+            tally.cost += price.cost(reply.input_tokens, reply.output_tokens, reply.cached_input_tokens)
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,20 @@ class Price:
 
     input: float
     output: float
+    cached_input: float | None = None
+    """Per million input tokens the provider served from its prompt cache (None: the ``input`` price)."""
+    batch: float | None = None
+    """The share of these prices a provider's batch API charges (OpenAI's: 0.5); None: no batch price."""
+
+    def __post_init__(self) -> None:
+        if self.batch is not None and not 0 < self.batch <= 1:
+            raise InputError(f"batch must be the share of the price a batch pays (0 < batch <= 1), not {self.batch!r}")
+
+    def cost(self, input_tokens: int | None, output_tokens: int | None, cached_input_tokens: int | None = None) -> float:
+        """US dollars for one reply's tokens, its cached input tokens at ``cached_input``."""
+        cached = min(cached_input_tokens or 0, input_tokens or 0) if self.cached_input is not None else 0
+        return ((((input_tokens or 0) - cached) * self.input + cached * (self.cached_input or 0.0)
+                 + (output_tokens or 0) * self.output) / 1e6)
 
 
 KEYED_WHEN_SET = {"stratify": False, "filter": "none", "content": "builtin", "tools": {}, "diff_base": "original",
