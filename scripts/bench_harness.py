@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import resource
@@ -39,6 +40,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,13 +87,22 @@ def process_cpu(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def throughput(tasks: int, concurrency: int, latency: float, workers: int | None) -> dict[str, float]:
+@contextlib.contextmanager
+def scripted_server(latency: float) -> Iterator[tuple[str, subprocess.Popen]]:
+    """tests/model_server.py in its own process on a free port: (its base URL, the process)."""
     port = free_port()
     server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "model_server.py"), "--port", str(port),
                                "--latency", str(latency)], stdout=subprocess.PIPE, text=True)
     try:
         server.stdout.readline()  # "listening on ..."
-        model = f"http://127.0.0.1:{port}/v1"
+        yield f"http://127.0.0.1:{port}/v1", server
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def throughput(tasks: int, concurrency: int, latency: float, workers: int | None) -> dict[str, float]:
+    with scripted_server(latency) as (model, server):
         experiment = Experiment(models=("openai/bench",), base_url=model, prompt="numbered", samples=1,
                                 limits={"openai": ProviderLimits(concurrency=concurrency)}, timeout=30,
                                 workers=workers)
@@ -113,9 +124,6 @@ def throughput(tasks: int, concurrency: int, latency: float, workers: int | None
         return {"tasks": len(plan), "seconds": wall, "tasks_per_s": rate, "ideal": ideal, "share": rate / ideal,
                 "cpu_ms_per_task": 1000 * cpu / len(plan), "workers": executor.workers,
                 "server_cpu_ms": None if server_cpu is None else 1000 * server_cpu / (len(plan) + concurrency)}
-    finally:
-        server.terminate()
-        server.wait()
 
 
 def server_stats(base_url: str) -> dict[str, float]:
@@ -125,26 +133,17 @@ def server_stats(base_url: str) -> dict[str, float]:
 
 def experiment_share(sandbox: str, limit: int, samples: int, concurrency: int, latency: float) -> dict[str, float]:
     """One ``flipbench run`` against the scripted server: wall seconds, model-busy seconds, CPU seconds."""
-    port = free_port()
-    server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "model_server.py"), "--port", str(port),
-                               "--latency", str(latency)], stdout=subprocess.PIPE, text=True)
-    try:
-        server.stdout.readline()  # "listening on ..."
-        base_url = f"http://127.0.0.1:{port}/v1"
-        with tempfile.TemporaryDirectory() as folder, CpuMeter() as meter:
-            before, cpu, started = server_stats(base_url), meter.seconds(), time.perf_counter()
-            subprocess.run([sys.executable, "-m", "flipbench", "run", "--model", "openai/bench", "--base-url", base_url,
-                            "--limit", str(limit), "--samples", str(samples), "--concurrency", str(concurrency),
-                            "--sandbox", sandbox, "--out", str(Path(folder) / "run")],
-                           check=True, stdout=subprocess.DEVNULL, env={**os.environ, "TQDM_DISABLE": "1"})
-            wall, cpu = time.perf_counter() - started, meter.seconds() - cpu
-            after = server_stats(base_url)
-        busy = after["busy_seconds"] - before["busy_seconds"]
-        return {"seconds": wall, "busy": busy, "share": busy / wall, "cpu": cpu,
-                "requests": after["requests"] - before["requests"], "exact": meter.exact}
-    finally:
-        server.terminate()
-        server.wait()
+    with scripted_server(latency) as (base_url, _), tempfile.TemporaryDirectory() as folder, CpuMeter() as meter:
+        before, cpu, started = server_stats(base_url), meter.seconds(), time.perf_counter()
+        subprocess.run([sys.executable, "-m", "flipbench", "run", "--model", "openai/bench", "--base-url", base_url,
+                        "--limit", str(limit), "--samples", str(samples), "--concurrency", str(concurrency),
+                        "--sandbox", sandbox, "--out", str(Path(folder) / "run")],
+                       check=True, stdout=subprocess.DEVNULL, env={**os.environ, "TQDM_DISABLE": "1"})
+        wall, cpu = time.perf_counter() - started, meter.seconds() - cpu
+        after = server_stats(base_url)
+    busy = after["busy_seconds"] - before["busy_seconds"]
+    return {"seconds": wall, "busy": busy, "share": busy / wall, "cpu": cpu,
+            "requests": after["requests"] - before["requests"], "exact": meter.exact}
 
 
 def memory(faulty_count: int, conditions: int, localizers: int, samples: int) -> None:
