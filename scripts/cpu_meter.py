@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
+import time
 from pathlib import Path
 
 from flipbench.sandbox import Sandbox, SandboxUnavailable, docker_problem, open_sandbox
@@ -90,9 +91,15 @@ class CpuMeter:
         """Back to the parent cgroup; the meter's cgroups (the engine made some in other hierarchies) removed."""
         if self.cgroup is not None:
             (self.cgroup.parent / "cgroup.procs").write_text(str(os.getpid()))
-            for folder in (self.cgroup, *self.cgroup.parent.parent.glob(f"*/{self.cgroup.name}")):
-                with contextlib.suppress(OSError):  # a process it started still runs: the kernel keeps it
-                    folder.rmdir()
+            folders = [self.cgroup, *self.cgroup.parent.parent.glob(f"*/{self.cgroup.name}")]
+            for _ in range(50):  # the last processes it started may take a moment to be reaped
+                for folder in list(folders):
+                    with contextlib.suppress(OSError):
+                        folder.rmdir()
+                        folders.remove(folder)
+                if not folders:
+                    break
+                time.sleep(0.1)
             self.cgroup = None
 
     def __enter__(self) -> CpuMeter:
