@@ -107,6 +107,8 @@ class LocalSlurm:
         return self
 
     def __exit__(self, *_: object) -> None:
+        if self.processes:
+            self._cancel_jobs()
         for process in reversed(self.processes):
             process.terminate()
         for process in reversed(self.processes):
@@ -116,10 +118,30 @@ class LocalSlurm:
                 process.kill()
                 process.wait()
         self.processes.clear()
+        self._kill_leftover_steps()
         if self._previous_conf is None:
             os.environ.pop("SLURM_CONF", None)
         else:
             os.environ["SLURM_CONF"] = self._previous_conf
+
+    def _cancel_jobs(self) -> None:
+        """Every job cancelled while the daemons still run, so their steps end as Slurm ends them."""
+        with contextlib.suppress(subprocess.SubprocessError, OSError):
+            subprocess.run(["scancel", "--full", f"--user={os.getuid()}"], capture_output=True, timeout=30)
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline and self.squeue():
+                time.sleep(0.5)
+
+    def _kill_leftover_steps(self) -> None:
+        """A job step (slurmstepd and what it runs) outlives slurmd: kill every process this cluster started,
+        known by the ``SLURM_CONF`` in its environment."""
+        marker = f"SLURM_CONF={self.conf}".encode()
+        for proc in Path("/proc").iterdir():
+            if not proc.name.isdigit() or int(proc.name) == os.getpid():
+                continue
+            with contextlib.suppress(OSError):
+                if marker in (proc / "environ").read_bytes().split(b"\0"):
+                    os.kill(int(proc.name), 9)
 
     def _start(self, command: list[str], name: str) -> None:
         log = (self.folder / f"{name}.out").open("wb")
