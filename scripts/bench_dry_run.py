@@ -30,6 +30,22 @@ UNCOMMENT_MODELS = r"/^# \[models/,$ s/^# \([[a-z]\)/\1/"
 """The README's sed command that turns on the study preset's commented model and price tables."""
 
 
+def write_study_config(folder: Path, datasets: Path, faults_per_operator: str) -> None:
+    """``folder/study.toml``: the study preset with its ten models and prices on, over the study's seeds imported
+    into ``folder/study.jsonl``, at ``faults_per_operator`` ("all" or a number)."""
+    flipbench = [sys.executable, "-m", "flipbench"]
+    subprocess.run([*flipbench, "corpus", "import", str(datasets), "--out", str(folder / "study.jsonl"),
+                    "--format", "json"], check=True, capture_output=True, cwd=folder)
+    preset = subprocess.run([*flipbench, "presets", "show", "study"], check=True, capture_output=True,
+                            text=True).stdout
+    config = subprocess.run(["sed", UNCOMMENT_MODELS], input=preset, check=True, capture_output=True,
+                            text=True).stdout
+    per_operator = faults_per_operator if faults_per_operator == "all" else int(faults_per_operator)
+    config = re.sub(r"^faults_per_operator = .*$", f"faults_per_operator = {json.dumps(per_operator)}", config,
+                    flags=re.MULTILINE)
+    (folder / "study.toml").write_text(config, encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--faults-per-operator", default="all", help='"all" (the preset) or a number')
@@ -38,16 +54,7 @@ def main() -> int:
     flipbench = [sys.executable, "-m", "flipbench"]
     with tempfile.TemporaryDirectory(prefix="flipbench-dry-run-") as scratch:
         folder = Path(scratch)
-        subprocess.run([*flipbench, "corpus", "import", str(args.datasets), "--out", str(folder / "study.jsonl"),
-                        "--format", "json"], check=True, capture_output=True, cwd=folder)
-        preset = subprocess.run([*flipbench, "presets", "show", "study"], check=True, capture_output=True,
-                                text=True).stdout
-        config = subprocess.run(["sed", UNCOMMENT_MODELS], input=preset, check=True, capture_output=True,
-                                text=True).stdout
-        per_operator = args.faults_per_operator if args.faults_per_operator == "all" else int(args.faults_per_operator)
-        config = re.sub(r"^faults_per_operator = .*$", f"faults_per_operator = {json.dumps(per_operator)}", config,
-                        flags=re.MULTILINE)
-        (folder / "study.toml").write_text(config, encoding="utf-8")
+        write_study_config(folder, args.datasets, args.faults_per_operator)
         load_before = os.getloadavg()
         started, cpu_before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
         done = subprocess.run([*flipbench, "run", "--config", "study.toml", "--dry-run", "--format", "json"],
