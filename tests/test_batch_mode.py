@@ -6,6 +6,7 @@ endpoints, answering every request as the chat server does."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -140,3 +141,18 @@ def test_a_batched_run_resumed_after_it_finished_calls_nothing(online, tmp_path)
         run_experiment(settings, tmp_path, backoff=FAST)
         assert len(server.received) == requests > 0
     assert table(tmp_path) == online
+
+
+def test_status_shows_a_batch_runs_batches_and_their_requests(tmp_path):
+    batch_run(BatchAPI(fails=lambda custom_id: custom_id.startswith(("0", "1", "2", "3"))), tmp_path,
+              max_attempts=1)
+    shown = subprocess.run([sys.executable, "-m", "flipbench", "status", str(tmp_path), "--format", "json"],
+                           capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0, shown.stderr
+    listed = json.loads(shown.stdout)["batches"]
+    assert [batch["state"] for batch in listed] == ["completed", "completed"]
+    assert sum(batch["requests"] for batch in listed) == sum(batch["answered"] + batch["failed"] for batch in listed)
+    assert sum(batch["failed"] for batch in listed) > 0
+    table_text = subprocess.run([sys.executable, "-m", "flipbench", "status", str(tmp_path)], capture_output=True,
+                                text=True, timeout=60).stdout
+    assert "batch_1" in table_text and "answered" in table_text

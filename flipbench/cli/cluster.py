@@ -19,6 +19,7 @@ from flipbench.runs import (
     RunResult,
     ShardState,
     SlurmOptions,
+    batch_progress,
     merge_run,
     merged_result,
     refuse_unsharded,
@@ -118,10 +119,12 @@ def _recorded_shards(folder: Path) -> int:
 
 
 def add_cluster_commands(verbs: argparse._SubParsersAction) -> None:
-    status = verbs.add_parser("status", help="a sharded run's shards: pending, running, done, failed",
+    status = verbs.add_parser("status", help="a sharded run's shards, or a batch-mode run's batches",
                               description="Each shard of a run made with --shards: its state (pending, running, "
                                           "done, failed with its traceback, or vanished: its process or job is gone), "
-                                          "its faulty programs and finished tasks.")
+                                          "its faulty programs and finished tasks. For a run in batch mode (--batch), "
+                                          "each provider batch: its state and its requests answered, failed and "
+                                          "waiting.")
     status.add_argument("run", type=Path, metavar="RUN_DIR")
     status.add_argument("--format", choices=("table", "json"), default="table")
     status.set_defaults(handler=_status)
@@ -135,12 +138,28 @@ def add_cluster_commands(verbs: argparse._SubParsersAction) -> None:
 
 
 def _status(args: argparse.Namespace) -> int:
-    statuses = shard_statuses(args.run)
+    try:
+        statuses = shard_statuses(args.run)
+    except InputError:  # not sharded: a run in batch mode shows its batches
+        batches = batch_progress(args.run) if (args.run / "flipbench.sqlite").is_file() else []
+        if not batches:
+            raise
+        return _batch_status(args, batches)
     if args.format == "json":
         console.print_json({"run": str(args.run), "version": __version__, "shards": _shards_json(statuses),
                             "counts": _state_counts(statuses)})
     else:
         print_statuses(statuses)
+    return 0
+
+
+def _batch_status(args: argparse.Namespace, batches: list[dict]) -> int:
+    if args.format == "json":
+        console.print_json({"run": str(args.run), "version": __version__, "batches": batches})
+        return 0
+    console.print_table(["batch", "localizer", "state", "requests", "answered", "failed", "waiting"],
+                        [[batch["id"], batch["localizer"], batch["state"], batch["requests"], batch["answered"],
+                          batch["failed"], 0 if batch["settled"] else batch["requests"]] for batch in batches])
     return 0
 
 

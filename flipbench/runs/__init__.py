@@ -4,6 +4,7 @@ processes, pacing, the SQLite store (which owns every SQL statement) and export.
 from flipbench.public import exports
 
 __getattr__, __dir__, __all__ = exports(__name__, {
+    "batching": ("batch_progress",),
     "budget": ("BudgetReached", "refuse_over_budget"),
     "cluster": ("ClusterOptions", "ExecutorName", "ShardState", "SlurmOptions", "merge_run", "merged_result",
                 "refuse_unsharded", "run_sharded", "shard_statuses"),

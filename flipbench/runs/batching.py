@@ -22,6 +22,8 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from flipbench import console
 from flipbench.localizers import (
@@ -40,7 +42,13 @@ from flipbench.localizers import (
 )
 from flipbench.runs.experiment import Experiment
 from flipbench.runs.planning import Task
-from flipbench.runs.store import Store
+from flipbench.runs.store import RunReader, Store
+
+
+def batch_progress(folder: Path) -> list[dict[str, Any]]:
+    """``flipbench status`` of a run in batch mode: each batch, its state and its requests' progress."""
+    with RunReader(folder) as reader, reader.unreadable_as_input_error():
+        return reader.batch_rows()
 
 
 class Deferred(Exception):

@@ -665,6 +665,18 @@ class RunReader:
         finished = self.connection.execute("SELECT 1 FROM meta WHERE key = 'finished'").fetchone() is not None
         return RunCounts(faulty, tasks, errors, finished)
 
+    def batch_rows(self) -> list[dict[str, Any]]:
+        """Per provider batch of the run (batch mode), oldest first: its state and its requests answered, failed
+        and waiting ([] for a run without batches)."""
+        if not self._has_table("batches"):
+            return []
+        cursor = self.connection.cursor()
+        cursor.row_factory = sqlite3.Row
+        return [dict(row) for row in cursor.execute(
+            "SELECT b.id, b.localizer, b.state, b.settled, COUNT(r.custom_id) AS requests, "
+            "COALESCE(SUM(r.outcome = 'answered'), 0) AS answered, COALESCE(SUM(r.outcome = 'failed'), 0) AS failed "
+            "FROM batches b LEFT JOIN batch_requests r ON r.batch_id = b.id GROUP BY b.id ORDER BY b.rowid")]
+
     def content_frame(self) -> pd.DataFrame:
         """Every request for model-written content: localizer, faulty program, strength, kind, status, items
         written, HTTP calls (retries included) and tokens (no rows for a run whose content was built in)."""
