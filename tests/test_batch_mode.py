@@ -19,7 +19,7 @@ import pytest
 from openai_batch_server import BatchAPI, BatchServer
 
 from flipbench.errors import InputError
-from flipbench.runs.experiment import Experiment, ProviderLimits
+from flipbench.runs.experiment import Experiment, Price, ProviderLimits
 from flipbench.runs.run import run_experiment
 
 from model_server import ScriptedModel, ServerThread
@@ -144,15 +144,32 @@ def test_a_batched_run_resumed_after_it_finished_calls_nothing(online, tmp_path)
 
 
 def test_status_shows_a_batch_runs_batches_and_their_requests(tmp_path):
-    batch_run(BatchAPI(fails=lambda custom_id: custom_id.startswith(("0", "1", "2", "3"))), tmp_path,
-              max_attempts=1)
+    seen: list[str] = []
+
+    def every_other(custom_id: str) -> bool:
+        seen.append(custom_id)
+        return len(seen) % 2 == 0
+
+    batch_run(BatchAPI(fails=every_other), tmp_path, max_attempts=1)  # a failed request is not asked again
     shown = subprocess.run([sys.executable, "-m", "flipbench", "status", str(tmp_path), "--format", "json"],
                            capture_output=True, text=True, timeout=60)
     assert shown.returncode == 0, shown.stderr
     listed = json.loads(shown.stdout)["batches"]
-    assert [batch["state"] for batch in listed] == ["completed", "completed"]
-    assert sum(batch["requests"] for batch in listed) == sum(batch["answered"] + batch["failed"] for batch in listed)
-    assert sum(batch["failed"] for batch in listed) > 0
+    assert [(batch["state"], batch["requests"], batch["answered"], batch["failed"]) for batch in listed] == [
+        ("completed", 6, 3, 3), ("completed", 12, 6, 6)]
     table_text = subprocess.run([sys.executable, "-m", "flipbench", "status", str(tmp_path)], capture_output=True,
                                 text=True, timeout=60).stdout
     assert "batch_1" in table_text and "answered" in table_text
+
+
+def test_a_batch_stages_tally_counts_its_replies_tokens_at_the_batch_price(tmp_path):
+    price = Price(input=100.0, output=400.0, batch=0.5)
+    with ServerThread(ScriptedModel()) as server:
+        online = run_experiment(experiment(server.base_url, prices={"openai/scripted": price}), tmp_path / "online",
+                                backoff=FAST)
+    with BatchServer() as server:
+        batched = run_experiment(experiment(server.base_url, limits=BATCHED, prices={"openai/scripted": price}),
+                                 tmp_path / "batch", backoff=FAST)
+    for (name, by_call), (_, by_batch) in zip(online.stages, batched.stages, strict=True):
+        assert (by_batch.input_tokens, by_batch.output_tokens) == (by_call.input_tokens, by_call.output_tokens), name
+        assert by_batch.cost == pytest.approx(by_call.cost * 0.5), name

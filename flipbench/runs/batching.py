@@ -73,6 +73,13 @@ class Batching:
         """Tasks of the current pass left for a batch."""
         self.failures = store.batch_failures()
         self.collecting = False
+        self.usage: dict[str, list[int]] = {}
+        """Per localizer, the input, output and cached input tokens of the replies batches brought in since
+        :meth:`take_usage` (the stage's tally counts them: its tasks find them in the cache)."""
+
+    def take_usage(self) -> dict[str, list[int]]:
+        usage, self.usage = self.usage, {}
+        return usage
 
     def batched(self, model: ChatModel) -> bool:
         return self.collecting and model.spec.provider in self.providers and isinstance(model, OpenAIChat)
@@ -161,6 +168,10 @@ class Batching:
                     if item.reply is not None]
         refused = f"batch {status.state}: {status.errors}" if status.state == BatchState.FAILED else ""
         failed = [(custom_id, refused or item.error) for custom_id, item in results.items() if item.reply is None]
+        counted = self.usage.setdefault(localizer, [0, 0, 0])
+        for _, _, reply in answered:
+            for index, tokens in enumerate((reply.input_tokens, reply.output_tokens, reply.cached_input_tokens)):
+                counted[index] += tokens or 0
         self.store.settle_batch(batch_id, status.state, (status.output_file_id, status.error_file_id), status.errors,
                                 localizer, answered, failed)
 

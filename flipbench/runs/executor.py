@@ -306,6 +306,12 @@ class Executor:
         if self.batching is not None:  # in passes, with the batches between them
             tally = Tally.total(self.batching.run_stage(
                 lambda part, count: self._run_pass(part, description, count), list(tasks)))  # type: ignore[misc]
+            for localizer, (input_tokens, output_tokens, cached) in self.batching.take_usage().items():
+                tally.input_tokens += input_tokens
+                tally.output_tokens += output_tokens
+                price = self.experiment.prices.get(localizer)
+                if price is not None:  # a batch's price: Price.batch of the online one
+                    tally.cost += price.cost(input_tokens, output_tokens, cached) * (price.batch or 1.0)
         else:
             tally = self._run_pass(tasks, description, total)
         if self.spending is not None:
