@@ -5,6 +5,6 @@ RESAMPLES = 2000
 """Default bootstrap resamples."""
 MAX_TASKS = 200
 """Pairs the task browser embeds by default."""
-TABLES = ("accuracy", "precision", "flips", "strength", "strength_slopes", "position", "distance", "groups", "versions", "fault",
-          "counts", "existential", "study_view", "content", "content_rejections", "paper")
+TABLES = ("accuracy", "precision", "flips", "strength", "strength_slopes", "position", "distance", "groups", "versions",
+          "fault", "counts", "existential", "study_view", "content", "content_rejections", "paper")
 """Every table of a report, in the order it shows them (``comparison`` is added when runs are compared)."""

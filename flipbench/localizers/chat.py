@@ -83,7 +83,6 @@ class ChatLocalizer:
         raise Unanswered(f"unparseable: no list of {ask} in {settings.parse_retries + 1} replies")
 
 
-
 @dataclass(frozen=True)
 class DialectLearningChatLocalizer(ChatLocalizer):
     """A chat localizer whose model learns its server's structured-output dialect (it is a

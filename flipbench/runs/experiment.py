@@ -150,7 +150,6 @@ class Experiment:
     budgets: Mapping[str, Budget] = field(default_factory=dict)
     """``[budgets."<localizer>"]`` tables: one localizer's ``max_cost`` and ``max_tokens_total``."""
 
-
     def __post_init__(self) -> None:
         _check(self)
 
@@ -174,7 +173,6 @@ class Experiment:
     @property
     def review(self) -> Review:
         return Review(self.diff_base, self.diff_context)
-
 
     def with_overrides(self, **changes: Any) -> Experiment:
         return dataclasses.replace(self, **{key: value for key, value in changes.items() if value is not None})
