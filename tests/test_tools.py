@@ -269,6 +269,20 @@ def test_a_tool_in_bwrap_sees_its_files_and_no_network_and_cannot_write_the_host
     assert text.strip().endswith(":1:refused,nonet") and not Path("/root/flipbench-tool-escape").exists()
 
 
+@pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewrap is not installed")
+def test_a_tool_installed_under_tmp_runs_in_bwrap_although_the_sandbox_gets_a_fresh_tmp(tmp_path):
+    assert tmp_path.parts[1] == "tmp"  # pytest's temporary folders are where the tool must be found
+    tool = tmp_path / "venv" / "bin" / "review"
+    tool.parent.mkdir(parents=True)
+    tool.write_text('#!/bin/sh\necho "$(basename "$1"):1:found"\n')
+    tool.chmod(0o755)
+    config = ToolConfig((str(tool), "{file}"), output="lines", sandbox="bwrap")
+    run_experiment(_experiment({"probe": config}, spms=(), limit=1), tmp_path / "run")
+    with sqlite3.connect(tmp_path / "run" / "flipbench.sqlite") as connection:
+        (text,), = connection.execute("SELECT text FROM responses").fetchall()
+    assert text.strip().endswith(":1:found")
+
+
 @pytest.mark.parametrize("tests", [False, True])
 def test_the_working_directory_holds_the_program_under_its_name_and_its_tests_when_asked(tmp_path, tests):
     listing = "import os, sys; print(sys.argv[1] + ':1:' + sys.argv[2] + ' ' + ' '.join(sorted(os.listdir('.'))))"

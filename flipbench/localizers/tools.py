@@ -221,7 +221,8 @@ class ToolLocalizer:
         """``argv`` inside the tool's sandbox: bubblewrap over a read-only host with only the working directory
         writable, or a docker container of the configured image; no network unless ``network = true``."""
         if self.config.sandbox == "bwrap":
-            command = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+            shown = [option for folder in _under_tmp(argv) for option in ("--ro-bind", folder, folder)]
+            command = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", *shown,
                        "--bind", str(workdir), str(workdir), "--unshare-all", "--die-with-parent", "--new-session",
                        "--chdir", str(workdir)]
             return [*command, *(["--share-net"] if self.config.network else []), "--", *argv]
@@ -231,6 +232,21 @@ class ToolLocalizer:
                     "-v", f"{workdir}:{DOCKER_WORKDIR}", "-w", DOCKER_WORKDIR, "-e", f"HOME={DOCKER_WORKDIR}",
                     *passed, self.config.image, *argv]
         return argv
+
+
+def _under_tmp(argv: list[str]) -> list[str]:
+    """The folders right under ``/tmp`` that hold the tool's executable or a file it is given: the sandbox's
+    fresh ``/tmp`` would hide them (a tool installed in a virtual environment there), so they are shown again,
+    read-only like the rest of the host."""
+    folders: list[str] = []
+    for index, part in enumerate(argv):
+        path = shutil.which(part) if index == 0 else part
+        if not path or not os.path.isabs(path) or not os.path.exists(path):
+            continue
+        parts = Path(path).parts
+        if len(parts) > 2 and parts[1] == "tmp" and (folder := str(Path("/tmp", parts[2]))) not in folders:
+            folders.append(folder)
+    return folders
 
 
 async def _run(argv: list[str], cwd: Path, env: dict[str, str], timeout: float
